@@ -46,6 +46,7 @@ class Config:
     WorkerProcesses: int = 0
     MaximumRequestSize: int = 4 * 1024**3
     UidRoot: str = "2.25"
+    UserMetadata: dict = field(default_factory=dict)
     LimitFindResults: int = 0
     LimitFindInstances: int = 0
 
@@ -65,7 +66,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
 # does not act on them, so that an Orthanc configuration file loads cleanly.
 _ORTHANC_KEYS_IGNORED = frozenset({
     "StorageCompression", "MaximumStorageSize", "MaximumPatientCount", "LuaScripts",
-    "Plugins", "ConcurrentJobs", "HttpServerEnabled", "HttpDescribeErrors",
+    "Plugins", "HttpServerEnabled", "HttpDescribeErrors",
     "HttpCompressionEnabled", "DicomServerEnabled", "DicomCheckCalledAet",
     "DicomModalities", "OrthancPeers", "HttpProxy", "HttpVerbose", "HttpTimeout",
     "SslEnabled", "SslCertificate", "DicomAlwaysAllowEcho", "DicomAlwaysAllowStore",
@@ -75,6 +76,10 @@ _ORTHANC_KEYS_IGNORED = frozenset({
     "BuiltinDecoderTranscoderOrder", "LoadPrivateDictionary", "SynchronousCMove",
     "MallocArenaMax", "StorageAccessOnFind", "ExtraMainDicomTags",
 })
+
+
+_NON_NEGATIVE = ("HttpPort", "DicomPort", "StableAge", "ConcurrentJobs", "JobsHistorySize",
+                 "WorkerProcesses", "MaximumRequestSize", "DicomLossyTranscodingQuality")
 
 
 def strip_json_comments(text: str) -> str:
@@ -109,6 +114,9 @@ def config_from_dict(raw: dict[str, Any], source: str = "configuration") -> Conf
                 f"got {type(value).__name__}")
         values[key] = value
     _check_users(values.get("RegisteredUsers", {}), source)
+    for key in _NON_NEGATIVE:
+        if values.get(key, 0) < 0:
+            raise ConfigError(f"{source}: key {key!r} must not be negative, got {values[key]}")
     return Config(**values)
 
 

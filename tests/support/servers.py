@@ -79,11 +79,12 @@ class ServerProcess:
 
     def log_text(self) -> str:
         """What the server printed so far."""
-        return (self.workdir / self._log.name).read_text(errors="replace")
+        return Path(self._log.name).read_text(errors="replace")
 
 
 def start_orthanc(workdir: Path, extra: dict | None = None) -> ServerProcess:
     """Start Orthanc 1.10.1 with empty storage in ``workdir`` on a free port."""
+    workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     config = {
         "Name": "OrthancOracle",
@@ -107,6 +108,7 @@ def start_orthanc(workdir: Path, extra: dict | None = None) -> ServerProcess:
 
 def start_lethe(workdir: Path, extra: dict | None = None) -> ServerProcess:
     """Start ``lethe serve`` with empty storage in ``workdir`` on a free port."""
+    workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     config = {
         "StorageDirectory": str(workdir / "storage"),

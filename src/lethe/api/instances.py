@@ -1,0 +1,156 @@
+"""Routes of instances: upload, the DICOM file, and its tags in Orthanc's JSON forms."""
+
+from __future__ import annotations
+
+import io
+import string
+import zipfile
+
+from pydicom.dataset import Dataset
+from pydicom.sequence import Sequence
+from pydicom.tag import Tag
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route
+
+from lethe.api.body import read_body
+from lethe.api.resources import flag, store_of
+from lethe.api.responses import json_response
+from lethe.dicom import dicomjson
+from lethe.errors import ErrorCode, LetheError, bad_file_format
+from lethe.store.ingest import Origin, parse_dicom
+
+ZIP_MAGIC = b"PK\x03\x04"
+CHUNK = 1024 * 1024
+
+
+def origin_of(request: Request) -> Origin:
+    """The Origin metadata of what this request stores."""
+    client = request.scope.get("client")
+    username = request.scope.get("state", {}).get("username", "")
+    return Origin("RestApi", client[0] if client else "", username)
+
+
+def zip_members(data: bytes) -> list[tuple[str, bytes]]:
+    """The files of a ZIP archive; 400 if it is not a valid archive."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return [(info.filename, archive.read(info)) for info in archive.infolist()
+                    if not info.is_dir()]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+        raise bad_file_format(f"the body is not a valid ZIP archive ({exc})") from None
+
+
+def upload(request: Request, data: bytes) -> dict | list:
+    """Store a DICOM file, or every member of a ZIP archive (all or nothing)."""
+    store, origin = store_of(request), origin_of(request)
+    if not data.startswith(ZIP_MAGIC):
+        return store.store(data, origin).to_json()
+    members = zip_members(data)
+    for name, content in members:
+        try:
+            parse_dicom(content)
+        except LetheError as exc:
+            raise bad_file_format(f'ZIP member "{name}": {exc.details}') from None
+    return [store.store(content, origin).to_json() for _, content in members]
+
+
+async def post_instances(request: Request) -> Response:
+    data = await read_body(request)
+    return json_response(await run_in_threadpool(upload, request, data))
+
+
+async def get_file(request: Request) -> Response:
+    rid = request.path_params["id"]
+    fp = await run_in_threadpool(store_of(request).open_file, rid)
+
+    def chunks():
+        with fp:
+            while chunk := fp.read(CHUNK):
+                yield chunk
+    return StreamingResponse(chunks(), media_type="application/dicom",
+                             headers={"Content-Disposition": f'filename="{rid}.dcm"'})
+
+
+def _format(request: Request, default: str) -> str:
+    if flag(request, "simplify"):
+        return "simplify"
+    if flag(request, "short"):
+        return "short"
+    return default
+
+
+async def get_tags(request: Request) -> Response:
+    rid = request.path_params["id"]
+    default = "simplify" if request.url.path.endswith("simplified-tags") else "full"
+
+    def work() -> dict:
+        ds = store_of(request).read_dataset(rid)
+        return dicomjson.dataset_json(ds, _format(request, default))
+    return json_response(await run_in_threadpool(work))
+
+
+async def get_header(request: Request) -> Response:
+    rid = request.path_params["id"]
+
+    def work() -> dict:
+        ds = store_of(request).read_dataset(rid)
+        return dicomjson.header_json(ds, _format(request, "full"))
+    return json_response(await run_in_threadpool(work))
+
+
+def _content_target(ds: Dataset, parts: list[str]) -> object:
+    """Follow ``gggg-eeee/index/gggg-eeee/...`` from the dataset; 404 if absent."""
+    node: object = ds
+    for part in parts:
+        if isinstance(node, Dataset):
+            hex_digits = part.replace("-", "").replace(",", "")
+            if len(hex_digits) != 8 or not all(c in string.hexdigits for c in hex_digits):
+                raise LetheError(ErrorCode.UNKNOWN_RESOURCE, f'not a tag: "{part}"')
+            tag = Tag(int(hex_digits, 16))
+            if tag not in node:
+                raise LetheError(ErrorCode.UNKNOWN_RESOURCE, f"no tag {part}")
+            raw = node.get_item(tag)
+            node = node[tag].value if node[tag].VR == "SQ" else raw
+        elif isinstance(node, Sequence) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            raise LetheError(ErrorCode.UNKNOWN_RESOURCE, f'no item "{part}"')
+    return node
+
+
+def _value_bytes(elem: object) -> bytes:
+    """The stored bytes of an element's value (raw elements are not decoded)."""
+    value = getattr(elem, "value", b"")
+    if isinstance(value, bytes | bytearray):
+        return bytes(value)
+    if isinstance(value, list | tuple):
+        return "\\".join(str(v) for v in value).encode("utf-8")
+    return b"" if value is None else str(value).encode("utf-8")
+
+
+async def get_content(request: Request) -> Response:
+    rid = request.path_params["id"]
+    parts = [p for p in request.path_params.get("path", "").split("/") if p]
+
+    def work() -> Response:
+        ds = store_of(request).read_dataset(rid, stop_before_pixels=False)
+        node = _content_target(ds, parts)
+        if isinstance(node, Dataset):
+            return json_response([f"{t.group:04x}-{t.element:04x}" for t in sorted(node.keys())])
+        if isinstance(node, Sequence):
+            return json_response([str(i) for i in range(len(node))])
+        return Response(_value_bytes(node), media_type="application/octet-stream")
+    return await run_in_threadpool(work)
+
+
+routes = [
+    Route("/instances", post_instances, methods=["POST"]),
+    Route("/instances/{id}/file", get_file, methods=["GET"]),
+    Route("/instances/{id}/tags", get_tags, methods=["GET"]),
+    Route("/instances/{id}/simplified-tags", get_tags, methods=["GET"]),
+    Route("/instances/{id}/header", get_header, methods=["GET"]),
+    Route("/instances/{id}/content", get_content, methods=["GET"]),
+    Route("/instances/{id}/content/{path:path}", get_content, methods=["GET"]),
+]

@@ -1,0 +1,233 @@
+"""The modification engine: one parsed request applied to one data set (spec 3.2, design.md 1).
+
+:func:`apply` runs Orthanc's pipeline, in place:
+
+0. check that every replacement value can be encoded in the character set it will be written in
+   (nothing is changed if one cannot);
+1. anonymization: the client's Study/Series/SOP Instance UIDs become the mapping of the
+   instance's originals, so that nested references follow them;
+2.-4. one pass over the top-level tags: private tags removed (except kept ones) when requested,
+   removals (and, for an anonymization, the curve/overlay ranges) deleted, clearings emptied;
+5. replacements in tag order, inserted if absent; for an anonymization also
+   PatientIdentityRemoved, DeidentificationMethod and the ``Anonymized<N>`` PatientName;
+6. the level's UIDs regenerated (:data:`lethe.dicom.request.MAIN_UIDS`), unless replaced or kept;
+7. anonymization: identifiers and nested content (:mod:`lethe.dicom.nested`);
+8. nested ``Remove`` paths, then nested ``Replace`` paths, on existing items only.
+
+Top-level work is done by tag lookups and one pass over the tag keys; elements are converted
+only when read or changed, and a modification does not look inside sequences at all.
+
+Character sets (spec 5.5): new text is written in the data set's SpecificCharacterSet, or in the
+one the same request sets (Latin-1 if there is none). Orthanc drops the characters that do not
+fit; Lethe refuses the request (``BAD_REQUEST`` naming the tag). Existing text is re-encoded by
+pydicom if the request changes the character set, so the file stays consistent (Orthanc leaves
+the old bytes).
+
+Divergences from Orthanc (design.md section 7), both for an anonymization with a profile that
+has them: top-level curve data and overlay data/comments are removed as PS3.15 says (Orthanc only
+removes them inside sequences), and PatientName inside sequences is emptied
+(:mod:`lethe.dicom.nested`). DeidentificationMethod names Lethe, not Orthanc.
+
+The file meta information is not the engine's: :mod:`lethe.dicom.part10` regenerates it, with
+MediaStorageSOPClassUID/InstanceUID following the data set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydicom.charset import convert_encodings, custom_encoders
+from pydicom.dataelem import DataElement, empty_value_for_VR
+from pydicom.dataset import Dataset
+from pydicom.valuerep import CUSTOMIZABLE_CHARSET_VR
+
+from lethe import NAME, __version__
+from lethe.dicom.nested import anonymize_identifiers, element_vr
+from lethe.dicom.paths import matching_parents
+from lethe.dicom.request import (
+    LEVELS,
+    MAIN_UIDS,
+    PATIENT_NAME,
+    SOP_CLASS_UID,
+    ModificationRequest,
+    Replacement,
+)
+from lethe.dicom.tags import format_tag
+from lethe.dicom.uids import UidMapper
+from lethe.errors import bad_request
+
+SPECIFIC_CHARACTER_SET = 0x00080005
+DEIDENTIFICATION_METHOD = 0x00120063
+MIME_TYPE_OF_ENCAPSULATED_DOCUMENT = 0x00420012
+ENCAPSULATED_PDF_STORAGE = "1.2.840.10008.5.1.4.1.1.104.1"
+
+
+@dataclass(frozen=True)
+class ModificationContext:
+    """What all the instances of one request or job share.
+
+    ``anonymized_name`` is the ``Anonymized<N>`` PatientName of an anonymization, decided once
+    by the caller; it is required when :attr:`ModificationRequest.sets_patient_name` is true.
+    DeidentificationMethod is ``f"{method_prefix} - {profile.method}"``.
+    """
+
+    uids: UidMapper
+    anonymized_name: str | None = None
+    method_prefix: str = field(default=f"{NAME} {__version__}")
+
+
+def apply(dataset: Dataset, request: ModificationRequest, context: ModificationContext) -> None:
+    """Apply ``request`` to ``dataset`` in place (spec 3.2 steps 0-8).
+
+    Raises ``LetheError(BAD_REQUEST)`` when a replacement value cannot be encoded in the
+    instance's character set; the data set is then unchanged (except, in the rare case of a
+    sequence item with its own character set, for the steps already done).
+    """
+    if request.sets_patient_name and context.anonymized_name is None:
+        raise ValueError("this anonymization needs context.anonymized_name")
+    encodings = _target_encodings(dataset, request)
+    elements = [(entry, entry.element_for(encodings[0])) for entry in request.replacements]
+    for entry, element in elements:
+        _check_encodable(entry, element, encodings)
+    for entry in request.nested_replacements:
+        _check_encodable(entry, entry.cast_for(encodings[0]), encodings)
+    uids = context.uids
+    if request.anonymize:
+        uids = _with_client_uids(dataset, request, uids)
+    _clean_top_level(dataset, request)
+    _replace_top_level(dataset, request, context, elements)
+    _regenerate_uids(dataset, request, uids)
+    if request.anonymize:
+        anonymize_identifiers(dataset, request, uids)
+    _apply_nested_paths(dataset, request, encodings)
+
+
+def _charset_encodings(charset: object) -> list[str]:
+    """Python codecs for a SpecificCharacterSet value (Latin-1, pydicom's default, if empty)."""
+    if isinstance(charset, str):
+        charset = charset.strip()
+    return convert_encodings(charset or None)
+
+
+def _target_encodings(dataset: Dataset, request: ModificationRequest) -> list[str]:
+    """The codecs new top-level text is written in: the replaced charset, else the data set's."""
+    for entry in request.replacements:
+        if entry.path.final == SPECIFIC_CHARACTER_SET:
+            return _charset_encodings(entry.element.value)
+    charset = dataset.get(SPECIFIC_CHARACTER_SET)
+    return _charset_encodings(None if charset is None else charset.value)
+
+
+def _encodable(text: str, encodings: list[str]) -> bool:
+    """True if ``text`` fits ``encodings`` (with code extensions: each character in one)."""
+    def fits(part: str, encoding: str) -> bool:
+        encoder = custom_encoders.get(encoding)
+        try:
+            encoder(part, errors="strict") if encoder else part.encode(encoding)
+        except (UnicodeError, LookupError):
+            return False
+        return True
+
+    if any(fits(text, encoding) for encoding in encodings):
+        return True
+    return len(encodings) > 1 and all(any(fits(c, e) for e in encodings) for c in text)
+
+
+def _check_encodable(entry: Replacement, element: DataElement, encodings: list[str]) -> None:
+    """Refuse text in ``element`` (items included) that ``encodings`` cannot represent."""
+    if element.VR == "SQ":
+        for item in element.value:
+            charset = item.get(SPECIFIC_CHARACTER_SET)
+            item_encodings = _charset_encodings(charset.value) if charset else encodings
+            for child in item.values():
+                _check_encodable(entry, child, item_encodings)
+        return
+    if element.VR not in CUSTOMIZABLE_CHARSET_VR or element.value is None:
+        return
+    values = element.value if isinstance(element.value, list) else [element.value]
+    if not all(_encodable(str(value), encodings) for value in values):
+        raise bad_request(
+            f'Replace "{entry.key}": the value of tag {format_tag(element.tag)} cannot be '
+            f"encoded in the character set of the instance ({', '.join(encodings)})")
+
+
+def _with_client_uids(dataset: Dataset, request: ModificationRequest,
+                      uids: UidMapper) -> UidMapper:
+    """Step 1: the instance's replaced Study/Series/SOP UIDs map to the client's values."""
+    overrides = {}
+    for entry in request.replacements:
+        level = MAIN_UIDS.get(entry.path.final)
+        if level is not None:
+            original = dataset.get(entry.path.final)
+            overrides[level, "" if original is None else str(original.value)] = str(
+                entry.element.value or "")
+    return uids.with_overrides(overrides) if overrides else uids
+
+
+def _clean_top_level(dataset: Dataset, request: ModificationRequest) -> None:
+    """Steps 2-4 in one pass over the top-level tags."""
+    ranges = request.profile is not None and request.profile.removed_ranges
+    protected = request.kept_tags | request.replaced_tags
+    for tag in list(dataset.keys()):  # keys: iterating the Dataset would convert elements
+        if ((tag.is_private and request.remove_private_tags
+             and tag not in request.private_tags_to_keep)
+                or tag in request.removals
+                or (ranges and tag not in protected and request.profile.in_removed_range(tag))):
+            del dataset[tag]
+        elif tag in request.clearings:
+            vr = element_vr(dataset, tag)
+            dataset[tag] = DataElement(tag, vr, empty_value_for_VR(vr))
+
+
+def _replace_top_level(dataset: Dataset, request: ModificationRequest,
+                       context: ModificationContext,
+                       elements: list[tuple[Replacement, DataElement]]) -> None:
+    """Step 5, in tag order; then the values an anonymization adds itself."""
+    for entry, element in elements:
+        dataset[element.tag] = element
+        if entry.pdf is not None:
+            _describe_pdf(dataset)
+    if request.sets_deidentification_method:
+        method = f"{context.method_prefix} - {request.profile.method}"
+        dataset[DEIDENTIFICATION_METHOD] = DataElement(DEIDENTIFICATION_METHOD, "LO", method)
+    if request.sets_patient_name:
+        dataset[PATIENT_NAME] = DataElement(PATIENT_NAME, "PN", context.anonymized_name)
+
+
+def _describe_pdf(dataset: Dataset) -> None:
+    """Attributes of an embedded PDF: its MIME type; SOP class, modality, conversion if absent."""
+    dataset[MIME_TYPE_OF_ENCAPSULATED_DOCUMENT] = DataElement(
+        MIME_TYPE_OF_ENCAPSULATED_DOCUMENT, "LO", "application/pdf")
+    for tag, vr, value in ((SOP_CLASS_UID, "UI", ENCAPSULATED_PDF_STORAGE),
+                           (0x00080060, "CS", "OT"), (0x00080064, "CS", "WSD")):
+        if tag not in dataset:
+            dataset[tag] = DataElement(tag, vr, value)
+
+
+def _regenerate_uids(dataset: Dataset, request: ModificationRequest, uids: UidMapper) -> None:
+    """Step 6: new Study/Series/SOP Instance UIDs from the level down (spec 6.1)."""
+    depth = LEVELS.index(request.level)
+    for tag, level in MAIN_UIDS.items():
+        if (depth > LEVELS.index(level) or tag in request.replaced_tags
+                or tag in request.kept_tags):
+            continue
+        original = dataset.get(tag)
+        value = "" if original is None or original.value is None else str(original.value)
+        dataset[tag] = DataElement(tag, "UI", uids.map_uid(level, value))
+
+
+def _apply_nested_paths(dataset: Dataset, request: ModificationRequest,
+                        encodings: list[str]) -> None:
+    """Step 8: nested removals, then nested replacements, on the items that exist."""
+    for path in request.nested_removals:
+        for parent in matching_parents(dataset, path):
+            if path.final in parent:
+                del parent[path.final]
+    for entry in request.nested_replacements:
+        for parent in matching_parents(dataset, entry.path):
+            charset = parent.get(SPECIFIC_CHARACTER_SET)
+            parent_encodings = _charset_encodings(charset.value) if charset else encodings
+            element = entry.element_for(parent_encodings[0])
+            if charset:
+                _check_encodable(entry, element, parent_encodings)
+            parent[element.tag] = element

@@ -1,0 +1,126 @@
+"""Step 7 of an anonymization: identifiers at top level and everything inside sequences (spec 3.7).
+
+At top level, only the tags of the request's uid set (PatientID and the profile's UID tags the
+client left alone) are remapped, where they exist. Inside sequence items, each element gets the
+first rule that applies:
+
+1. it lies under a ``Keep`` path (a top-level ``Keep`` protects the whole subtree): untouched;
+2. private tag, private tags removed: removed;
+3. in the removals, or in a removed range (curves, overlays): removed;
+4. in the clearings: text VRs (UI included) emptied, other VRs (sequences too) removed;
+5. StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID: remapped in their level's map, even if
+   the client kept or replaced them at top level (a replaced one maps to the client's value);
+6. PatientID, unless the client touched it at top level: remapped like the top-level one;
+7. other tags of the uid set: remapped (instance map; study map for the RT Structure Set
+   reference of :meth:`lethe.dicom.profiles.Profile.uid_level`);
+8. otherwise kept, and walked into if it is a sequence.
+
+Divergence from Orthanc (design.md section 7): Orthanc leaves PatientName unchanged inside
+sequences. PS3.15 lists Patient's Name as ``Z``, so when the request gives the top-level
+PatientName its ``Anonymized<N>`` value, Lethe treats nested PatientName as a cleared tag (rule
+4: emptied). A client that keeps, replaces or removes PatientName gets Orthanc's rules for it.
+
+Only sequences are decoded; other elements are converted only when they are changed.
+"""
+
+from __future__ import annotations
+
+from pydicom.datadict import dictionary_VR
+from pydicom.dataelem import DataElement, RawDataElement, empty_value_for_VR
+from pydicom.dataset import Dataset
+from pydicom.multival import MultiValue
+from pydicom.tag import BaseTag
+from pydicom.valuerep import STR_VR
+
+from lethe.dicom.paths import path_matches
+from lethe.dicom.request import MAIN_UIDS, PATIENT_ID, PATIENT_NAME, ModificationRequest
+from lethe.dicom.tags import resolve_vr
+from lethe.dicom.uids import UidMapper
+
+Chain = tuple[tuple[BaseTag, int], ...]
+
+
+def anonymize_identifiers(dataset: Dataset, request: ModificationRequest,
+                          uids: UidMapper) -> None:
+    """Remap the top-level uid-set tags, then apply the nested rules inside every sequence."""
+    if request.profile is None:
+        raise ValueError("the nested rules only apply to an anonymization")
+    for tag in request.uid_tags:
+        if tag in dataset:
+            _remap(dataset, tag, (), request, uids)
+    for tag in list(dataset.keys()):  # keys: iterating the Dataset would convert elements
+        if _is_sequence(dataset, tag):
+            _walk_sequence(dataset, tag, (), request, uids)
+
+
+def _walk_sequence(dataset: Dataset, tag: BaseTag, chain: Chain, request: ModificationRequest,
+                   uids: UidMapper) -> None:
+    for index, item in enumerate(dataset[tag].value):
+        item_chain = (*chain, (tag, index))
+        for item_tag in list(item.keys()):
+            _visit(item, item_tag, item_chain, request, uids)
+
+
+def _visit(item: Dataset, tag: BaseTag, chain: Chain, request: ModificationRequest,
+           uids: UidMapper) -> None:
+    """Apply the first matching rule of spec 3.7 to the element ``tag`` of a sequence item."""
+    if any(path_matches(path, chain, tag) for path in request.kept_paths):
+        return
+    profile = request.profile
+    if ((tag.is_private and request.remove_private_tags) or tag in request.removals
+            or profile.in_removed_range(tag)):
+        del item[tag]
+    elif tag in request.clearings or (tag == PATIENT_NAME and request.sets_patient_name):
+        vr = element_vr(item, tag)
+        if vr in STR_VR:
+            item[tag] = DataElement(tag, vr, empty_value_for_VR(vr))
+        else:
+            del item[tag]
+    elif tag in MAIN_UIDS or tag in request.uid_tags:
+        _remap(item, tag, chain, request, uids)
+    elif _is_sequence(item, tag):
+        _walk_sequence(item, tag, chain, request, uids)
+
+
+def _remap(dataset: Dataset, tag: BaseTag, chain: Chain, request: ModificationRequest,
+           uids: UidMapper) -> None:
+    """Replace the identifier ``tag`` by its mapped value (each value of a multi-valued one)."""
+    element = dataset[tag]
+    if element.VR not in STR_VR:
+        return
+    if tag == PATIENT_ID:
+        def mapped(value: str) -> str:
+            return uids.map_patient_id(value)
+    else:
+        level = request.profile.uid_level(tag, chain)
+
+        def mapped(value: str) -> str:
+            return uids.map_uid(level, value)
+    value = element.value
+    if isinstance(value, MultiValue):
+        new_value: str | list[str] = [mapped(str(v)) for v in value]
+    else:
+        new_value = mapped("" if value is None else str(value))
+    dataset[tag] = DataElement(tag, element.VR, new_value)
+
+
+def element_vr(dataset: Dataset, tag: BaseTag) -> str:
+    """The VR of an element without converting it.
+
+    Raw elements read with implicit VR have none, and a sequence may be stored with the explicit
+    VR UN: both get their (unambiguous) dictionary VR, as pydicom gives them once converted.
+    """
+    element = dataset.get_item(tag, keep_deferred=True)
+    if element.VR not in (None, "UN"):
+        return element.VR
+    try:
+        return resolve_vr(dictionary_VR(tag))
+    except KeyError:
+        return element.VR or "UN"
+
+
+def _is_sequence(dataset: Dataset, tag: BaseTag) -> bool:
+    element = dataset.get_item(tag, keep_deferred=True)
+    if isinstance(element, RawDataElement) and element.value is None:
+        return False  # a deferred value (pixel data left in the file) is never a sequence
+    return element_vr(dataset, tag) == "SQ"

@@ -1,0 +1,158 @@
+"""Consistent replacement UIDs and PatientIDs, derived from a keyed hash (design.md section 2).
+
+A :class:`UidMapper` answers the new value of an original identifier without shared state: the
+answer is HMAC-SHA256(key, level + original) rendered as a DICOM UID (or as a UUID for
+PatientID). The same key gives the same answers in every process and in any order, so the
+workers of one job agree without a lock; a new key per job gives new answers per job, as
+Orthanc's per-request maps do. Keeping the key (instead of drawing it per job) gives
+reproducible pseudonyms.
+
+UID forms:
+
+* root ``2.25`` (the default): ``2.25.<n>`` with ``n`` the integer value of a UUID (PS3.5 B.2),
+  at most 39 digits, 44 characters in all. The UUID is the first 16 bytes of the hash marked as
+  an RFC 9562 version 8 (custom) UUID;
+* any other root: ``<root>.<n>`` with ``n`` the hash reduced to the digits left within 64
+  characters (at most 39). :func:`validate_uid_root` makes sure at least
+  :data:`MIN_SUFFIX_DIGITS` digits are left.
+
+Originals are compared after stripping leading and trailing whitespace and NULs, so padded and
+unpadded copies of one UID map to the same new value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import string
+import uuid
+
+LEVELS = frozenset({"patient", "study", "series", "instance"})
+MAX_UID_LENGTH = 64
+MIN_SUFFIX_DIGITS = 23
+"""Digits a root must leave for the hash (about 76 bits): a root is at most 40 characters."""
+
+_UID_PATTERN = re.compile(r"(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*")
+_PADDING = string.whitespace + "\x00"
+_UUID_ROOT = "2.25"
+_UUID_DIGITS = 39
+
+
+def validate_uid_root(root: str) -> None:
+    """Raise ValueError (naming the root) unless ``root`` can prefix the generated UIDs.
+
+    A root is a valid UID (digits and dots, no empty component, no leading zero) short enough to
+    leave :data:`MIN_SUFFIX_DIGITS` digits: at most 40 characters.
+    """
+    if not isinstance(root, str) or not _UID_PATTERN.fullmatch(root):
+        raise ValueError(f"UidRoot {root!r} is not a valid DICOM UID")
+    if len(root) + 1 + MIN_SUFFIX_DIGITS > MAX_UID_LENGTH:
+        raise ValueError(f"UidRoot {root!r} is too long: at most "
+                         f"{MAX_UID_LENGTH - 1 - MIN_SUFFIX_DIGITS} characters")
+
+
+def strip_identifier(original: str) -> str:
+    """The form of an original identifier that is mapped: padding and whitespace stripped."""
+    return original.strip(_PADDING)
+
+
+class UidMapper:
+    """Maps original UIDs and PatientIDs to new ones, the same way in every process.
+
+    Picklable: a pickled mapper gives the same answers in the process that unpickles it.
+    """
+
+    def __init__(self, key: bytes, root: str = _UUID_ROOT,
+                 overrides: dict[tuple[str, str], str] | None = None) -> None:
+        validate_uid_root(root)
+        if not key:
+            raise ValueError("the UID key must not be empty")
+        self._key = bytes(key)
+        self._root = root
+        self._overrides = {(_checked_level(level), strip_identifier(original)): value
+                           for (level, original), value in (overrides or {}).items()}
+        self._hmac = hmac.new(self._key, digestmod=hashlib.sha256)
+
+    @classmethod
+    def random(cls, root: str = _UUID_ROOT) -> UidMapper:
+        """A mapper with a fresh secret key: new answers, consistent within its lifetime."""
+        return cls(secrets.token_bytes(32), root)
+
+    @property
+    def root(self) -> str:
+        """The prefix of every generated UID."""
+        return self._root
+
+    def map_uid(self, level: str, original: str) -> str:
+        """The new UID of ``original`` in the map of ``level`` (a valid UID, at most 64 chars).
+
+        ``level`` is ``"patient"``, ``"study"``, ``"series"`` or ``"instance"``: one original
+        gives different UIDs in different maps. An override of (level, original) wins.
+        """
+        stripped = strip_identifier(original)
+        fixed = self._overrides.get((_checked_level(level), stripped))
+        if fixed is not None:
+            return fixed
+        digest = self._digest("uid", level, stripped)
+        if self._root == _UUID_ROOT:
+            return f"{_UUID_ROOT}.{_version8_uuid(digest).int}"
+        digits = min(_UUID_DIGITS, MAX_UID_LENGTH - len(self._root) - 1)
+        return f"{self._root}.{int.from_bytes(digest, 'big') % 10 ** digits}"
+
+    def map_patient_id(self, original: str) -> str:
+        """The new PatientID of ``original``: a lower-case UUID (36 characters).
+
+        An override of ("patient", original) wins.
+        """
+        stripped = strip_identifier(original)
+        fixed = self._overrides.get(("patient", stripped))
+        if fixed is not None:
+            return fixed
+        return str(_version8_uuid(self._digest("patient-id", "patient", stripped)))
+
+    def with_overrides(self, overrides: dict[tuple[str, str], str]) -> UidMapper:
+        """A mapper with the same key and root that answers ``overrides`` first.
+
+        Keys are (level, original) pairs; originals are stripped like any original. The new
+        overrides are added to this mapper's own (and win over them).
+        """
+        return UidMapper(self._key, self._root, {**self._overrides, **overrides})
+
+    def _digest(self, purpose: str, level: str, stripped: str) -> bytes:
+        mac = self._hmac.copy()
+        mac.update(f"{purpose}\x00{level}\x00".encode("ascii"))
+        mac.update(stripped.encode("utf-8", "surrogatepass"))
+        return mac.digest()
+
+    def __getstate__(self) -> tuple[bytes, str, dict[tuple[str, str], str]]:
+        return self._key, self._root, self._overrides
+
+    def __setstate__(self, state: tuple[bytes, str, dict[tuple[str, str], str]]) -> None:
+        self.__init__(*state)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UidMapper):
+            return NotImplemented
+        return self.__getstate__() == other.__getstate__()
+
+    def __hash__(self) -> int:
+        return hash((self._key, self._root))
+
+    def __repr__(self) -> str:  # never shows the key
+        return f"UidMapper(root={self._root!r}, overrides={len(self._overrides)})"
+
+
+def _checked_level(level: str) -> str:
+    if level not in LEVELS:
+        raise ValueError(f"unknown UID map level {level!r}")
+    return level
+
+
+def _version8_uuid(digest: bytes) -> uuid.UUID:
+    """The first 16 bytes of ``digest`` with the RFC 9562 version 8 and variant bits set."""
+    value = int.from_bytes(digest[:16], "big")
+    value = (value & ~(0xF << 76)) | (0x8 << 76)
+    value = (value & ~(0x3 << 62)) | (0x2 << 62)
+    return uuid.UUID(int=value)

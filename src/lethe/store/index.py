@@ -1,0 +1,133 @@
+"""The index interface: Orthanc's model of patients, studies, series and instances.
+
+Every backend (SQLite now, PostgreSQL next) implements :class:`Index`. Each
+method is one transaction; callers never see a connection or a cursor.
+Writers must keep the ordering rules of the store: an index row is committed
+only after its file is durable, and a file is deleted only after the commit
+that forgets it (the index returns the attachments to delete).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+
+from lethe.store.model import (
+    Attachment,
+    Change,
+    DeleteOutcome,
+    Level,
+    NewInstance,
+    Resource,
+    StoreOutcome,
+)
+
+
+class Index(ABC):
+    """The index of stored resources."""
+
+    # --- writing -----------------------------------------------------------
+    @abstractmethod
+    def store(self, new: NewInstance, overwrite: bool) -> StoreOutcome:
+        """Index one instance, creating its missing parents.
+
+        When the instance exists: with ``overwrite`` false nothing changes and
+        the status is ``AlreadyStored``; with ``overwrite`` true the old
+        instance is replaced and its attachments are returned for deletion.
+        """
+
+    @abstractmethod
+    def store_batch(self, batch: list[NewInstance], overwrite: bool) -> list[StoreOutcome]:
+        """:meth:`store` for several instances in one transaction (all or none)."""
+
+    @abstractmethod
+    def delete(self, resource_id: str) -> DeleteOutcome | None:
+        """Delete a resource, its descendants, and ancestors left childless.
+
+        Returns None if the resource does not exist.
+        """
+
+    @abstractmethod
+    def set_metadata(self, resource_id: str, name: str, value: str) -> bool:
+        """Set one metadata value; False if the resource does not exist."""
+
+    @abstractmethod
+    def delete_metadata(self, resource_id: str, name: str) -> bool:
+        """Remove one metadata value; False if it was not there."""
+
+    @abstractmethod
+    def set_label(self, resource_id: str, label: str, present: bool) -> bool:
+        """Add (``present``) or remove a label; False if the resource does not exist."""
+
+    @abstractmethod
+    def next_sequence(self, name: str) -> int:
+        """Increment and return a global counter (1 the first time)."""
+
+    @abstractmethod
+    def log_change(self, change_type: str, level: Level, resource_id: str) -> None:
+        """Append an entry to the changes log."""
+
+    # --- reading -----------------------------------------------------------
+    @abstractmethod
+    def lookup(self, resource_id: str) -> Resource | None:
+        """The resource with this Orthanc ID, or None."""
+
+    @abstractmethod
+    def children(self, resource_id: str) -> list[str]:
+        """Orthanc IDs of the direct children, sorted."""
+
+    @abstractmethod
+    def list_ids(self, level: Level, since: int = 0, limit: int = 0) -> list[str]:
+        """Orthanc IDs of a level in creation order; ``limit`` 0 means all."""
+
+    @abstractmethod
+    def main_tags(self, resource_id: str) -> dict[str, str]:
+        """The main DICOM tags stored for a resource (keyword -> value)."""
+
+    @abstractmethod
+    def metadata(self, resource_id: str) -> dict[str, str]:
+        """All metadata of a resource (name -> value), in insertion order."""
+
+    @abstractmethod
+    def labels(self, resource_id: str) -> list[str]:
+        """The labels of a resource, sorted."""
+
+    @abstractmethod
+    def attachment(self, instance_id: str, content_type: int = 1) -> Attachment | None:
+        """The attachment of an instance (1 = its DICOM file), or None."""
+
+    @abstractmethod
+    def instances_of(self, resource_id: str) -> list[str]:
+        """Orthanc IDs of every instance below (or equal to) a resource."""
+
+    @abstractmethod
+    def attachments_of(self, resource_id: str) -> list[Attachment]:
+        """Every attachment of the instances below (or equal to) a resource."""
+
+    @abstractmethod
+    def count(self, level: Level) -> int:
+        """How many resources of a level exist."""
+
+    @abstractmethod
+    def total_size(self) -> int:
+        """Sum of the sizes of all attachments."""
+
+    @abstractmethod
+    def changes(self, since: int, limit: int) -> list[Change]:
+        """Changes with a sequence number above ``since``, at most ``limit``."""
+
+    @abstractmethod
+    def last_change(self) -> int:
+        """The highest sequence number of the changes log (0 if empty)."""
+
+    @abstractmethod
+    def search(self, level: Level, exact: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
+        """Resources of ``level`` whose main tags (their own and their ancestors')
+        equal every ``exact`` value; each with those combined main tags."""
+
+    @abstractmethod
+    def all_attachment_uuids(self) -> set[str]:
+        """The UUIDs of every attachment known to the index."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections."""

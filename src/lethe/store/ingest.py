@@ -1,0 +1,239 @@
+"""Ingest: turn received bytes into an indexed instance, atomically.
+
+The bytes are stored as they are (no rewrite); only the header is parsed
+(pixel data and other large values are deferred, never copied). The file is
+written and fsync'd first, then the index row is committed; if indexing
+fails the new file is removed, so nothing half-stored is ever visible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import struct
+from dataclasses import dataclass
+from datetime import datetime
+
+import pydicom
+from pydicom.datadict import dictionary_has_tag, dictionary_VR
+from pydicom.dataset import Dataset
+from pydicom.errors import InvalidDicomError
+from pydicom.filereader import _read_file_meta_info, data_element_generator
+from pydicom.tag import Tag
+from pydicom.uid import DeflatedExplicitVRLittleEndian
+
+from lethe.dicom.identifiers import ResourceIds
+from lethe.dicom.maintags import main_tags
+from lethe.errors import bad_file_format
+from lethe.store.index import Index
+from lethe.store.model import Attachment, Level, NewInstance
+from lethe.store.storage import FilesystemStorage
+
+log = logging.getLogger(__name__)
+
+PIXEL_DATA = Tag(0x7FE0, 0x0010)
+DEFER_SIZE = 4096
+PATIENT_COPY = "Patient/"
+IDENTIFIER_KEYWORDS = ("StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Who sent an instance: becomes the instance metadata Origin, RemoteIP, ..."""
+
+    kind: str = "RestApi"
+    remote_ip: str = ""
+    username: str = ""
+    remote_aet: str = ""
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """The answer to one stored file, as ``POST /instances`` reports it."""
+
+    ids: ResourceIds
+    status: str
+
+    def to_json(self) -> dict:
+        """Orthanc's JSON answer for this instance."""
+        return {"ID": self.ids.instance, "ParentPatient": self.ids.patient,
+                "ParentSeries": self.ids.series, "ParentStudy": self.ids.study,
+                "Path": f"/instances/{self.ids.instance}", "Status": self.status}
+
+
+def parse_dicom(data: bytes) -> Dataset:
+    """Parse a received DICOM file's header, checking it is complete.
+
+    Raises :class:`LetheError` (400) for an empty, non-DICOM or truncated body.
+    Large values (pixel data among them) are deferred: not read into memory.
+    """
+    if not data:
+        raise bad_file_format("Received an empty DICOM file")
+    invalid = bad_file_format(f"Cannot parse an invalid DICOM file (size: {len(data)} bytes)")
+    has_preamble = len(data) >= 132 and data[128:132] == b"DICM"
+    try:
+        ds = pydicom.dcmread(io.BytesIO(data), defer_size=DEFER_SIZE, force=not has_preamble)
+        _check_complete(ds, data)
+    except (InvalidDicomError, EOFError, ValueError, KeyError, TypeError, OverflowError,
+            NotImplementedError, AttributeError, IndexError, UnicodeError, RecursionError) as exc:
+        log.debug("unparsable DICOM body: %s", type(exc).__name__)
+        raise invalid from None
+    if not has_preamble and not any(_has_value(ds, k) for k in IDENTIFIER_KEYWORDS):
+        raise invalid  # without "DICM" and without identifiers: not DICOM at all
+    return ds
+
+
+def _check_complete(ds: Dataset, data: bytes) -> None:
+    """Reject a file whose elements are broken or claim more bytes than it has.
+
+    Every sequence is parsed down to its deepest item (other top-level
+    elements stay raw, as the main-tag rendering needs them); then the
+    top-level element headers are walked again, without reading any large
+    value, to check that every declared length ends inside the file.
+    """
+    for tag in list(ds.keys()):
+        if tag != PIXEL_DATA and _is_sequence(ds.get_item(tag, keep_deferred=True)):
+            for item in ds[tag].value or ():
+                for _ in item.iterall():
+                    pass
+    meta = getattr(ds, "file_meta", None)
+    if meta is not None and meta.get("TransferSyntaxUID") == DeflatedExplicitVRLittleEndian:
+        return  # the data set was inflated from a stream: nothing to walk in ``data``
+    fp = io.BytesIO(data)
+    if data[128:132] == b"DICM":
+        fp.seek(132)
+        _read_file_meta_info(fp)
+    implicit_vr, little = ds.original_encoding
+    raw = None
+    for raw in data_element_generator(fp, implicit_vr, little, defer_size=1):
+        length = getattr(raw, "length", None)  # sequences come already parsed
+        if length not in (None, 0xFFFFFFFF) and raw.value_tell + length > len(data):
+            raise EOFError("element runs past the end of the file")
+    if length == 0xFFFFFFFF:
+        end = fp.tell()
+        delimiter = struct.pack("<HHI" if little else ">HHI", 0xFFFE, 0xE0DD, 0)
+        if data[end - 8:end] != delimiter:
+            raise EOFError("undefined-length value without its delimiter")
+
+
+def _is_sequence(raw: object) -> bool:
+    vr = getattr(raw, "VR", None)
+    if vr is None:
+        tag = getattr(raw, "tag", 0)
+        vr = dictionary_VR(tag) if dictionary_has_tag(tag) else None
+    return vr == "SQ" or (vr in (None, "UN") and getattr(raw, "length", 0) == 0xFFFFFFFF)
+
+
+def _has_value(ds: Dataset, keyword: str) -> bool:
+    return bool(str(ds.get(keyword, "") or "").strip(" \x00"))
+
+
+def identifiers_of(ds: Dataset) -> ResourceIds:
+    """The Orthanc IDs of a parsed instance; 400 if a UID is missing or empty."""
+    if not all(_has_value(ds, k) for k in IDENTIFIER_KEYWORDS):
+        raise bad_file_format("missing StudyInstanceUID, SeriesInstanceUID or SOPInstanceUID")
+    patient_id = ds.get("PatientID")
+    return ResourceIds.from_dicom(None if patient_id is None else str(patient_id),
+                                  str(ds.StudyInstanceUID), str(ds.SeriesInstanceUID),
+                                  str(ds.SOPInstanceUID))
+
+
+def _pixel_data_offset(ds: Dataset) -> str | None:
+    """Byte offset of the pixel data element in the file, as Orthanc records it."""
+    elem = ds.get_item(PIXEL_DATA) if PIXEL_DATA in ds else None
+    tell = getattr(elem, "file_tell", None) or getattr(elem, "value_tell", None)
+    if tell is None:
+        return None
+    implicit_vr = ds.original_encoding[0]
+    return str(tell - (8 if implicit_vr else 12))
+
+
+def instance_metadata(ds: Dataset, origin: Origin) -> dict[str, str]:
+    """The metadata Lethe records for a received instance, in Orthanc's order."""
+    meta: dict[str, str] = {}
+    index = str(ds.get("InstanceNumber", "") or ds.get("ImageIndex", "") or "").strip()
+    if index:
+        meta["IndexInSeries"] = index
+    meta["ReceptionDate"] = datetime.now().strftime("%Y%m%dT%H%M%S")
+    meta["RemoteAET"] = origin.remote_aet
+    meta["Origin"] = origin.kind
+    fmi = getattr(ds, "file_meta", None)
+    syntax = fmi.get("TransferSyntaxUID") if fmi is not None else None
+    meta["TransferSyntax"] = str(syntax or "1.2.840.10008.1.2")
+    sop_class = ds.get("SOPClassUID")
+    if sop_class:
+        meta["SopClassUid"] = str(sop_class)
+    meta["RemoteIP"] = origin.remote_ip
+    meta["HttpUsername"] = origin.username
+    offset = _pixel_data_offset(ds)
+    if offset is not None:
+        meta["PixelDataOffset"] = offset
+    return meta
+
+
+def level_tags(ds: Dataset) -> dict[Level, dict[str, str]]:
+    """The main tags Orthanc records per level for a new instance.
+
+    A study keeps its own copy of the patient tags (``PatientMainDicomTags``),
+    taken from the instance that created it, under :data:`PATIENT_COPY`.
+    """
+    tags = {level: main_tags(ds, level.label) for level in Level}
+    tags[Level.STUDY].update({PATIENT_COPY + k: v for k, v in tags[Level.PATIENT].items()})
+    return tags
+
+
+class Ingest:
+    """Stores received files into a storage area and an index."""
+
+    def __init__(self, index: Index, storage: FilesystemStorage, overwrite: bool) -> None:
+        self.index = index
+        self.storage = storage
+        self.overwrite = overwrite
+
+    def store_bytes(self, data: bytes, origin: Origin,
+                    extra_metadata: dict[Level, dict[str, str]] | None = None) -> IngestResult:
+        """Parse, write and index one DICOM file; the answer of ``POST /instances``."""
+        ds = parse_dicom(data)
+        ids = identifiers_of(ds)
+        if not self.overwrite and self.index.lookup(ids.instance) is not None:
+            return IngestResult(ids, "AlreadyStored")
+        new = NewInstance(
+            ids=(ids.patient, ids.study, ids.series, ids.instance),
+            tags=level_tags(ds),
+            metadata=instance_metadata(ds, origin),
+            attachment=Attachment("", len(data), hashlib.md5(data).hexdigest()),
+            parent_metadata={Level.SERIES: {"RemoteAET": origin.remote_aet}},
+        )
+        for level, values in (extra_metadata or {}).items():
+            target = new.metadata if level is Level.INSTANCE else \
+                new.parent_metadata.setdefault(level, {})
+            target.update(values)
+        return IngestResult(ids, self.commit(new, data))
+
+    def commit(self, new: NewInstance, data: bytes) -> str:
+        """Write ``data`` durably, then index ``new``; return the store status."""
+        file_uuid = self.storage.write(data)
+        new.attachment = Attachment(file_uuid, new.attachment.size, new.attachment.md5)
+        return self.index_written([new])[0]
+
+    def index_written(self, batch: list[NewInstance]) -> list[str]:
+        """Index instances whose files are already durable, in one transaction.
+
+        Files of instances that were not stored (``AlreadyStored``, or any
+        error) are deleted; so are the files of overwritten instances, after
+        the commit. Returns the status of each instance.
+        """
+        try:
+            outcomes = self.index.store_batch(batch, self.overwrite)
+        except BaseException:
+            for new in batch:
+                self.storage.delete(new.attachment.uuid)
+            raise
+        for new, outcome in zip(batch, outcomes, strict=True):
+            if outcome.status != "Success":
+                self.storage.delete(new.attachment.uuid)
+            for old in outcome.replaced:
+                self.storage.delete(old.uuid)
+        return [o.status for o in outcomes]
+

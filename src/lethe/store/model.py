@@ -1,0 +1,124 @@
+"""The data model of the index: levels, resources, attachments, changes.
+
+These are plain values passed across the :class:`~lethe.store.index.Index`
+interface; no backend type leaks out of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Level(IntEnum):
+    """A level of the DICOM hierarchy, ordered from the top."""
+
+    PATIENT = 0
+    STUDY = 1
+    SERIES = 2
+    INSTANCE = 3
+
+    @property
+    def label(self) -> str:
+        """Orthanc's name: ``Patient``, ``Study``, ``Series``, ``Instance``."""
+        return self.name.capitalize()
+
+    @property
+    def plural(self) -> str:
+        """The REST collection: ``patients``, ``studies``, ``series``, ``instances``."""
+        return {0: "patients", 1: "studies", 2: "series", 3: "instances"}[self.value]
+
+    @property
+    def child(self) -> Level:
+        """The level below (ValueError for instances)."""
+        if self is Level.INSTANCE:
+            raise ValueError("instances have no children")
+        return Level(self.value + 1)
+
+    @property
+    def parent(self) -> Level:
+        """The level above (ValueError for patients)."""
+        if self is Level.PATIENT:
+            raise ValueError("patients have no parent")
+        return Level(self.value - 1)
+
+    @classmethod
+    def parse(cls, text: str) -> Level:
+        """Parse Orthanc's level names, case-insensitive, singular or plural."""
+        key = text.strip().lower()
+        aliases = {
+            "patient": cls.PATIENT, "patients": cls.PATIENT,
+            "study": cls.STUDY, "studies": cls.STUDY,
+            "series": cls.SERIES,
+            "instance": cls.INSTANCE, "instances": cls.INSTANCE,
+            "image": cls.INSTANCE, "images": cls.INSTANCE,
+        }
+        if key not in aliases:
+            raise ValueError(text)
+        return aliases[key]
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A resource of the index: its Orthanc ID, level and parent's Orthanc ID."""
+
+    id: str
+    level: Level
+    parent_id: str | None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file of the storage area attached to a resource."""
+
+    uuid: str
+    size: int
+    md5: str = ""
+    content_type: int = 1  # Orthanc's FileContentType: 1 = DICOM
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row of the changes log."""
+
+    seq: int
+    change_type: str
+    level: Level
+    resource_id: str
+    date: str
+
+
+@dataclass
+class NewInstance:
+    """What ingest hands to the index to store one instance.
+
+    ``tags`` holds the main DICOM tags of each of the four levels (keyword ->
+    value), ``metadata`` the instance metadata (name -> value).
+    """
+
+    ids: tuple[str, str, str, str]  # patient, study, series, instance
+    tags: dict[Level, dict[str, str]]
+    metadata: dict[str, str]
+    attachment: Attachment
+    parent_metadata: dict[Level, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoreOutcome:
+    """The result of storing an instance.
+
+    ``status`` is ``Success`` or ``AlreadyStored``; ``replaced`` lists the
+    attachments of an overwritten instance, which the caller deletes from the
+    storage area now that the index has forgotten them.
+    """
+
+    status: str
+    replaced: tuple[Attachment, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeleteOutcome:
+    """The result of deleting a resource: files to remove, and the remaining ancestor."""
+
+    attachments: tuple[Attachment, ...]
+    remaining_ancestor: Resource | None

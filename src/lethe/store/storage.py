@@ -1,0 +1,97 @@
+"""The storage area: one file per attachment on the filesystem.
+
+Files are named by a random UUID in a two-level folder fan-out
+(``ab/cd/abcd....``), as Orthanc does. A write goes to a temporary name in the
+final folder, is fsync'd, then renamed into place and the folder fsync'd, so
+a file that :meth:`FilesystemStorage.write` returned is durable. Temporary
+files left by a crash end in ``.tmp`` and are removed by :meth:`cleanup`.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+TMP_SUFFIX = ".tmp"
+COPY_CHUNK = 1024 * 1024
+
+
+class FilesystemStorage:
+    """Attachments stored as files under ``root``."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def path(self, file_uuid: str) -> Path:
+        """Where the file of ``file_uuid`` lives (it may not exist)."""
+        if len(file_uuid) != 36 or not all(c in "0123456789abcdef-" for c in file_uuid):
+            raise ValueError(f"not a storage UUID: {file_uuid!r}")
+        return self.root / file_uuid[0:2] / file_uuid[2:4] / file_uuid
+
+    def write(self, chunks: bytes | Iterable[bytes]) -> str:
+        """Store ``chunks`` durably under a new UUID and return it."""
+        file_uuid = str(uuid.uuid4())
+        final = self.path(file_uuid)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(final.name + TMP_SUFFIX)
+        try:
+            with open(tmp, "wb") as out:
+                if isinstance(chunks, bytes | bytearray | memoryview):
+                    out.write(chunks)
+                else:
+                    for chunk in chunks:
+                        out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, final)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        _fsync_dir(final.parent)
+        return file_uuid
+
+    def write_from(self, source: BinaryIO) -> str:
+        """Store the rest of the binary stream ``source``; return the new UUID."""
+        return self.write(iter(lambda: source.read(COPY_CHUNK), b""))
+
+    def open(self, file_uuid: str) -> BinaryIO:
+        """Open the file of ``file_uuid`` for reading (FileNotFoundError if absent)."""
+        return open(self.path(file_uuid), "rb")
+
+    def read(self, file_uuid: str) -> bytes:
+        """The whole content of ``file_uuid``."""
+        return self.path(file_uuid).read_bytes()
+
+    def size(self, file_uuid: str) -> int:
+        """Size in bytes of ``file_uuid``."""
+        return self.path(file_uuid).stat().st_size
+
+    def delete(self, file_uuid: str) -> None:
+        """Remove the file of ``file_uuid``; absent files are ignored."""
+        self.path(file_uuid).unlink(missing_ok=True)
+
+    def all_uuids(self) -> Iterator[str]:
+        """The UUIDs of every complete file in the storage area."""
+        for path in self.root.glob("??/??/*"):
+            if path.is_file() and not path.name.endswith(TMP_SUFFIX):
+                yield path.name
+
+    def cleanup(self) -> int:
+        """Remove temporary files left by an interrupted write; return how many."""
+        count = 0
+        for path in self.root.glob("??/??/*" + TMP_SUFFIX):
+            path.unlink(missing_ok=True)
+            count += 1
+        return count
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

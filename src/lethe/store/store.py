@@ -1,0 +1,105 @@
+"""The store: the index and the storage area together, and the rules between them.
+
+This is the only object the upper layers use to read and write resources.
+It keeps the ordering rules: a file is durable before its index row is
+committed, and deleted only after the commit that forgets it.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+from typing import BinaryIO
+
+import pydicom
+from pydicom.dataset import Dataset
+
+from lethe.config import Config
+from lethe.errors import ErrorCode, LetheError, unknown_resource
+from lethe.store.index import Index
+from lethe.store.ingest import Ingest, IngestResult, Origin
+from lethe.store.model import DeleteOutcome, Level, Resource
+from lethe.store.sqlite import SQLiteIndex
+from lethe.store.storage import FilesystemStorage
+
+log = logging.getLogger(__name__)
+
+INDEX_FILE = "index.sqlite"
+
+
+class Store:
+    """Index + storage area + ingest."""
+
+    def __init__(self, index: Index, storage: FilesystemStorage, overwrite: bool) -> None:
+        self.index = index
+        self.storage = storage
+        self.ingest = Ingest(index, storage, overwrite)
+
+    @classmethod
+    def open(cls, config: Config) -> Store:
+        """Open (creating if needed) the embedded store of ``config``."""
+        storage = FilesystemStorage(config.StorageDirectory)
+        removed = storage.cleanup()
+        if removed:
+            log.warning("removed %d temporary files left by an interrupted write", removed)
+        index = SQLiteIndex(Path(config.index_directory) / INDEX_FILE)
+        return cls(index, storage, config.OverwriteInstances)
+
+    def close(self) -> None:
+        """Release the index connections."""
+        self.index.close()
+
+    # --- resources ---------------------------------------------------------
+    def resource(self, resource_id: str, level: Level | None = None) -> Resource:
+        """The resource ``resource_id`` (of ``level`` if given); 404 otherwise."""
+        found = self.index.lookup(resource_id)
+        if found is None or (level is not None and found.level is not level):
+            raise unknown_resource()
+        return found
+
+    def store(self, data: bytes, origin: Origin,
+              extra_metadata: dict[Level, dict[str, str]] | None = None) -> IngestResult:
+        """Store one DICOM file (``POST /instances``)."""
+        return self.ingest.store_bytes(data, origin, extra_metadata)
+
+    def delete(self, resource_id: str, level: Level | None = None) -> DeleteOutcome:
+        """Delete a resource; its files go after the index commit."""
+        self.resource(resource_id, level)
+        outcome = self.index.delete(resource_id)
+        if outcome is None:
+            raise unknown_resource()
+        for attachment in outcome.attachments:
+            self.storage.delete(attachment.uuid)
+        return outcome
+
+    # --- instance files ----------------------------------------------------
+    def open_file(self, instance_id: str) -> BinaryIO:
+        """Open the DICOM file of an instance; 404 if unknown."""
+        self.resource(instance_id, Level.INSTANCE)
+        attachment = self.index.attachment(instance_id)
+        if attachment is None:
+            raise LetheError(ErrorCode.INEXISTENT_FILE, "the instance has no DICOM attachment")
+        try:
+            return self.storage.open(attachment.uuid)
+        except FileNotFoundError:
+            raise LetheError(ErrorCode.INEXISTENT_FILE,
+                             f"the DICOM file of instance {instance_id} is missing "
+                             "from the storage area") from None
+
+    def read_file(self, instance_id: str) -> bytes:
+        """The bytes of an instance's DICOM file."""
+        with self.open_file(instance_id) as fp:
+            return fp.read()
+
+    def read_dataset(self, instance_id: str, stop_before_pixels: bool = True) -> Dataset:
+        """Parse an instance's stored file (header only by default)."""
+        data = self.read_file(instance_id)
+        return pydicom.dcmread(io.BytesIO(data), stop_before_pixels=stop_before_pixels,
+                               force=True)
+
+    def check(self) -> tuple[set[str], set[str]]:
+        """Consistency: (files without index rows, index rows without files)."""
+        on_disk = set(self.storage.all_uuids())
+        indexed = self.index.all_attachment_uuids()
+        return on_disk - indexed, indexed - on_disk

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from lethe.dicom.uids import validate_uid_root
+
 log = logging.getLogger(__name__)
 
 
@@ -114,6 +116,10 @@ def config_from_dict(raw: dict[str, Any], source: str = "configuration") -> Conf
                 f"got {type(value).__name__}")
         values[key] = value
     _check_users(values.get("RegisteredUsers", {}), source)
+    try:
+        validate_uid_root(values.get("UidRoot", "2.25"))
+    except ValueError as exc:
+        raise ConfigError(f"{source}: key 'UidRoot': {exc}") from None
     for key in _NON_NEGATIVE:
         if values.get(key, 0) < 0:
             raise ConfigError(f"{source}: key {key!r} must not be negative, got {values[key]}")

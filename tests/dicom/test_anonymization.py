@@ -344,7 +344,9 @@ def differential_sample(name: str) -> bytes:
     """The bytes of one file of the differential test (spec: a handful of real files)."""
     if name == "synthetic":
         return synthetic_divergences()
-    if name in ("CT_small", "MR_small", "rtstruct", "rtdose_rle", "reportsi"):
+    if name == "synthetic-rtstruct":
+        return synthetic_rt_struct()
+    if name in ("CT_small", "MR_small", "rtstruct", "reportsi"):
         return Path(get_testdata_file(f"{name}.dcm")).read_bytes()
     if not SAMPLES.is_dir():
         pytest.skip("sample corpus not available")
@@ -375,6 +377,37 @@ def synthetic_divergences() -> bytes:
     item.PatientName = "Roe^Richard"
     item.PatientID = "DIVERGENCES"
     dataset.SourceImageSequence = Sequence([item])
+    dataset.file_meta = FileMetaDataset()
+    dataset.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    buffer = io.BytesIO()
+    dataset.save_as(buffer, implicit_vr=False, little_endian=True, enforce_file_format=True)
+    return buffer.getvalue()
+
+
+def synthetic_rt_struct() -> bytes:
+    """An RT Structure Set whose RT study reference (study map) and an image reference
+    (instance map) hold the same original UID as the StudyInstanceUID (spec 3.3)."""
+    dataset = Dataset()
+    dataset.SOPClassUID = "1.2.840.10008.5.1.4.1.1.481.3"
+    dataset.SOPInstanceUID = "1.2.826.0.1.3680043.8.498.201"
+    dataset.StudyInstanceUID = "1.2.826.0.1.3680043.8.498.202"
+    dataset.SeriesInstanceUID = "1.2.826.0.1.3680043.8.498.203"
+    dataset.PatientID = "RTSTRUCT"
+    dataset.Modality = "RTSTRUCT"
+    series = Dataset()
+    series.SeriesInstanceUID = "1.2.826.0.1.3680043.8.498.204"
+    study = Dataset()
+    study.ReferencedSOPClassUID = "1.2.840.10008.3.1.2.3.1"
+    study.ReferencedSOPInstanceUID = dataset.StudyInstanceUID
+    study.RTReferencedSeriesSequence = Sequence([series])
+    frame = Dataset()
+    frame.FrameOfReferenceUID = "1.2.826.0.1.3680043.8.498.205"
+    frame.RTReferencedStudySequence = Sequence([study])
+    dataset.ReferencedFrameOfReferenceSequence = Sequence([frame])
+    image = Dataset()
+    image.ReferencedSOPClassUID = "1.2.840.10008.5.1.4.1.1.2"
+    image.ReferencedSOPInstanceUID = dataset.StudyInstanceUID
+    dataset.SourceImageSequence = Sequence([image])
     dataset.file_meta = FileMetaDataset()
     dataset.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
     buffer = io.BytesIO()
@@ -431,7 +464,8 @@ def orthanc_client(orthanc):
 @pytest.mark.orthanc
 @pytest.mark.parametrize("version", ["2008", "2017c", "2021b"])
 @pytest.mark.parametrize("sample", ["CT_small", "MR_small", "PrivateTags", "DicomSeg", "Brainix",
-                                    "Comunix", "rtstruct", "rtdose_rle", "reportsi", "synthetic"])
+                                    "Comunix", "rtstruct", "reportsi", "synthetic",
+                                    "synthetic-rtstruct"])
 def test_same_as_orthanc(orthanc_client, sample: str, version: str) -> None:
     data = differential_sample(sample)
     upload = orthanc_client.post("/instances", content=data)
@@ -450,7 +484,7 @@ def test_same_as_orthanc(orthanc_client, sample: str, version: str) -> None:
     part10.write_modified(header, header.dataset, data, written)
     ours = pydicom.dcmread(io.BytesIO(written.getvalue()), stop_before_pixels=True)
 
-    source = flatten(pydicom.dcmread(io.BytesIO(data), stop_before_pixels=True))
+    source = flatten(pydicom.dcmread(io.BytesIO(data), stop_before_pixels=True, force=True))
     flat_theirs, flat_ours = flatten(theirs), flatten(ours)
     differences, divergences = {}, set()
     for path in set(source) | set(flat_theirs) | set(flat_ours):
@@ -488,5 +522,9 @@ def test_same_as_orthanc(orthanc_client, sample: str, version: str) -> None:
         value = str(flat_ours[path].value)
         if flat_ours[path].VR == "UI":
             assert UID_PATTERN.fullmatch(value) and len(value) <= 64, path
+    if sample == "synthetic-rtstruct":
+        study_reference = ours.ReferencedFrameOfReferenceSequence[0].RTReferencedStudySequence[0]
+        assert study_reference.ReferencedSOPInstanceUID == ours.StudyInstanceUID
+        assert ours.SourceImageSequence[0].ReferencedSOPInstanceUID != ours.StudyInstanceUID
     assert ours.file_meta.MediaStorageSOPInstanceUID == ours.SOPInstanceUID
     assert theirs.file_meta.MediaStorageSOPInstanceUID == theirs.SOPInstanceUID

@@ -250,9 +250,12 @@ def test_a_private_sequence_after_the_pixel_data_is_kept() -> None:
 @pytest.mark.parametrize("data", [b"", b"not a DICOM file at all", b"\0" * 132,
                                   pydicom_file("no_meta.dcm")])  # shifted by one byte
 def test_unreadable_input_is_a_bad_file_format(data: bytes) -> None:
-    with pytest.raises(LetheError) as raised:
-        part10.read_header(data)
-    assert raised.value.code is ErrorCode.BAD_FILE_FORMAT
+    for read in (part10.read_header, part10.read_full):
+        with pytest.raises(LetheError) as raised:
+            read(data)
+        assert raised.value.code is ErrorCode.BAD_FILE_FORMAT
+        assert raised.value.details == (
+            f"Cannot parse an invalid DICOM file (size: {len(data)} bytes)")
 
 
 def test_a_dataset_nested_too_deeply_is_refused() -> None:

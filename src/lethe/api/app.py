@@ -8,13 +8,14 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 
-from lethe.api import instances, jobs, resources, system
+from lethe.api import instances, jobs, modify, resources, system
 from lethe.api.errors import http_error_handler, internal_error_handler, lethe_error_handler
 from lethe.api.security import SecurityMiddleware
 from lethe.config import Config
 from lethe.dicom.tags import TagDictionary
 from lethe.errors import LetheError
 from lethe.jobs.engine import JobEngine
+from lethe.jobs.pool import WorkerPool
 from lethe.store.store import Store
 
 
@@ -22,15 +23,18 @@ def create_app(config: Config, store: Store | None = None) -> Starlette:
     """The Lethe REST application for ``config`` (opening its store unless given)."""
     store = store or Store.open(config)
     engine = JobEngine(config.ConcurrentJobs, config.JobsHistorySize)
+    pool = WorkerPool(config.WorkerProcesses)
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
         yield
         engine.shutdown(timeout=10)  # before the store closes: rollbacks use it
+        pool.shutdown()
         store.close()
 
     app = Starlette(
-        routes=instances.routes + system.routes + jobs.routes + resources.routes,
+        routes=(instances.routes + modify.routes + system.routes + jobs.routes
+                + resources.routes),
         middleware=[Middleware(SecurityMiddleware, config=config)],
         exception_handlers={LetheError: lethe_error_handler,
                             HTTPException: http_error_handler,
@@ -40,5 +44,6 @@ def create_app(config: Config, store: Store | None = None) -> Starlette:
     app.state.config = config
     app.state.store = store
     app.state.jobs = engine
+    app.state.pool = pool
     app.state.tags = TagDictionary.from_config(config.Dictionary)
     return app

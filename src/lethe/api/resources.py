@@ -299,6 +299,7 @@ class _Choice(Convertor):
 
 
 register_url_convertor("level", _Choice("patients", "studies", "series", "instances"))
+register_url_convertor("owner", _Choice("patients", "studies", "series"))
 register_url_convertor("relative", _Choice("patients", "studies", "series", "instances",
                                            "patient", "study"))
 

@@ -85,12 +85,13 @@ def apply(dataset: Dataset, request: ModificationRequest, context: ModificationC
     """
     if request.sets_patient_name and context.anonymized_name is None:
         raise ValueError("this anonymization needs context.anonymized_name")
-    encodings = _target_encodings(dataset, request)
-    elements = [(entry, entry.element_for(encodings[0])) for entry in request.replacements]
+    charset = _target_charset(dataset, request)
+    codec = charset.encodings[0]
+    elements = [(entry, entry.element_for(codec)) for entry in request.replacements]
     for entry, element in elements:
-        _check_encodable(entry, element, encodings)
+        _check_encodable(entry, element, charset)
     for entry in request.nested_replacements:
-        _check_encodable(entry, entry.cast_for(encodings[0]), encodings)
+        _check_encodable(entry, entry.cast_for(codec), charset)
     uids = context.uids
     if request.anonymize:
         uids = _with_client_uids(dataset, request, uids)
@@ -99,56 +100,72 @@ def apply(dataset: Dataset, request: ModificationRequest, context: ModificationC
     _regenerate_uids(dataset, request, uids)
     if request.anonymize:
         anonymize_identifiers(dataset, request, uids)
-    _apply_nested_paths(dataset, request, encodings)
+    _apply_nested_paths(dataset, request, charset)
 
 
-def _charset_encodings(charset: object) -> list[str]:
-    """Python codecs for a SpecificCharacterSet value (Latin-1, pydicom's default, if empty)."""
-    if isinstance(charset, str):
-        charset = charset.strip()
-    return convert_encodings(charset or None)
+@dataclass(frozen=True)
+class _Charset:
+    """A SpecificCharacterSet: its DICOM terms (for messages) and its Python codecs."""
+
+    terms: str
+    encodings: list[str]
+
+    @classmethod
+    def of(cls, value: object) -> _Charset:
+        """The character set of a SpecificCharacterSet value (Latin-1 when empty or absent)."""
+        terms = [value] if isinstance(value, str) else list(value or [])
+        terms = [term.strip() for term in terms]
+        if not any(terms):
+            return cls("none: Latin-1", convert_encodings(None))
+        return cls("\\".join(terms), convert_encodings(terms))
+
+    @classmethod
+    def of_item(cls, item: Dataset, default: _Charset) -> _Charset:
+        """The character set of a sequence item: its own, else its parent's."""
+        own = item.get(SPECIFIC_CHARACTER_SET)
+        return cls.of(own.value) if own is not None else default
+
+    def fits(self, text: str) -> bool:
+        """True if ``text`` can be encoded (with code extensions: each character in one)."""
+        if any(_fits(text, encoding) for encoding in self.encodings):
+            return True
+        return (len(self.encodings) > 1
+                and all(any(_fits(c, e) for e in self.encodings) for c in text))
 
 
-def _target_encodings(dataset: Dataset, request: ModificationRequest) -> list[str]:
-    """The codecs new top-level text is written in: the replaced charset, else the data set's."""
+def _fits(text: str, encoding: str) -> bool:
+    encoder = custom_encoders.get(encoding)
+    try:
+        encoder(text, errors="strict") if encoder else text.encode(encoding)
+    except (UnicodeError, LookupError):
+        return False
+    return True
+
+
+def _target_charset(dataset: Dataset, request: ModificationRequest) -> _Charset:
+    """The character set new top-level text is written in: the replaced one, else the data
+    set's (spec 5.5)."""
     for entry in request.replacements:
         if entry.path.final == SPECIFIC_CHARACTER_SET:
-            return _charset_encodings(entry.element.value)
-    charset = dataset.get(SPECIFIC_CHARACTER_SET)
-    return _charset_encodings(None if charset is None else charset.value)
+            return _Charset.of(entry.element.value)
+    return _Charset.of_item(dataset, _Charset.of(None))
 
 
-def _encodable(text: str, encodings: list[str]) -> bool:
-    """True if ``text`` fits ``encodings`` (with code extensions: each character in one)."""
-    def fits(part: str, encoding: str) -> bool:
-        encoder = custom_encoders.get(encoding)
-        try:
-            encoder(part, errors="strict") if encoder else part.encode(encoding)
-        except (UnicodeError, LookupError):
-            return False
-        return True
-
-    if any(fits(text, encoding) for encoding in encodings):
-        return True
-    return len(encodings) > 1 and all(any(fits(c, e) for e in encodings) for c in text)
-
-
-def _check_encodable(entry: Replacement, element: DataElement, encodings: list[str]) -> None:
-    """Refuse text in ``element`` (items included) that ``encodings`` cannot represent."""
+def _check_encodable(entry: Replacement, element: DataElement, charset: _Charset) -> None:
+    """Refuse text in ``element`` (items included) that ``charset`` cannot represent."""
     if element.VR == "SQ":
         for item in element.value:
-            charset = item.get(SPECIFIC_CHARACTER_SET)
-            item_encodings = _charset_encodings(charset.value) if charset else encodings
+            item_charset = _Charset.of_item(item, charset)
             for child in item.values():
-                _check_encodable(entry, child, item_encodings)
+                _check_encodable(entry, child, item_charset)
         return
     if element.VR not in CUSTOMIZABLE_CHARSET_VR or element.value is None:
         return
     values = element.value if isinstance(element.value, list) else [element.value]
-    if not all(_encodable(str(value), encodings) for value in values):
+    if not all(charset.fits(str(value)) for value in values):
         raise bad_request(
             f'Replace "{entry.key}": the value of tag {format_tag(element.tag)} cannot be '
-            f"encoded in the character set of the instance ({', '.join(encodings)})")
+            f"encoded in the character set of the instance ({charset.terms})")
 
 
 def _with_client_uids(dataset: Dataset, request: ModificationRequest,
@@ -217,7 +234,7 @@ def _regenerate_uids(dataset: Dataset, request: ModificationRequest, uids: UidMa
 
 
 def _apply_nested_paths(dataset: Dataset, request: ModificationRequest,
-                        encodings: list[str]) -> None:
+                        charset: _Charset) -> None:
     """Step 8: nested removals, then nested replacements, on the items that exist."""
     for path in request.nested_removals:
         for parent in matching_parents(dataset, path):
@@ -225,9 +242,8 @@ def _apply_nested_paths(dataset: Dataset, request: ModificationRequest,
                 del parent[path.final]
     for entry in request.nested_replacements:
         for parent in matching_parents(dataset, entry.path):
-            charset = parent.get(SPECIFIC_CHARACTER_SET)
-            parent_encodings = _charset_encodings(charset.value) if charset else encodings
-            element = entry.element_for(parent_encodings[0])
-            if charset:
-                _check_encodable(entry, element, parent_encodings)
+            parent_charset = _Charset.of_item(parent, charset)
+            element = entry.element_for(parent_charset.encodings[0])
+            if parent_charset is not charset:
+                _check_encodable(entry, element, parent_charset)
             parent[element.tag] = element

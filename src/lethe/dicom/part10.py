@@ -56,7 +56,7 @@ from pydicom.uid import (
 )
 
 from lethe import __version__
-from lethe.errors import bad_file_format
+from lethe.errors import LetheError, bad_file_format
 
 IMPLEMENTATION_CLASS_UID = "2.25.221278566134763489853030695087271652089"
 """Lethe's ImplementationClassUID (a UUID-derived UID under 2.25, fixed once for all versions)."""
@@ -168,11 +168,16 @@ def _dcmread(stream: BinaryIO, *, stop_before_pixels: bool) -> Dataset:
         dataset = dcmread(stream, stop_before_pixels=stop_before_pixels, force=True)
     except (EOFError, ValueError, KeyError, TypeError, NotImplementedError, OSError,
             struct.error, zlib.error, RecursionError) as error:
-        raise bad_file_format(f"Cannot parse an invalid DICOM file: {error}") from error
+        raise _invalid(stream) from error
     first = next(iter(dataset.keys()), None)  # noqa: SIM118 - keys, not converted elements
     if first is None or (not dataset.file_meta and first.group != 0x0008):
-        raise bad_file_format("Cannot parse an invalid DICOM file: no DICOM data set found")
+        raise _invalid(stream)
     return dataset
+
+
+def _invalid(stream: BinaryIO) -> LetheError:
+    """Orthanc's error for an unreadable file (it names no value read from the file)."""
+    return bad_file_format(f"Cannot parse an invalid DICOM file (size: {_size(stream)} bytes)")
 
 
 def _transfer_syntax(dataset: Dataset) -> UID:
@@ -182,8 +187,6 @@ def _transfer_syntax(dataset: Dataset) -> UID:
     if declared:
         return UID(str(declared).strip(" \0"))
     implicit, little = dataset.original_encoding
-    if implicit is None:
-        raise bad_file_format("Cannot parse an invalid DICOM file: no data element found")
     if implicit:
         return ImplicitVRLittleEndian
     return ExplicitVRLittleEndian if little else ExplicitVRBigEndian
@@ -340,6 +343,6 @@ def _copy(source: BinaryIO, start: int, end: int, out: BinaryIO) -> None:
     while remaining > 0:
         chunk = source.read(min(_COPY_CHUNK, remaining))
         if not chunk:
-            raise bad_file_format("Cannot parse an invalid DICOM file: pixel data truncated")
+            raise _invalid(source)
         out.write(chunk)
         remaining -= len(chunk)

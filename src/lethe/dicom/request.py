@@ -93,11 +93,11 @@ class Replacement:
 class ModificationRequest:
     """A parsed request. The first fields are the options; the others what they resolve to.
 
-    Top-level sets (``removals``, ``clearings``, ``uid_tags``, ``replacements``, ``kept_tags``,
-    ``private_tags_to_keep``) already include the profile of an anonymization and Orthanc's
-    precedence. ``nested_removals`` and ``nested_replacements`` are the paths with a sequence
-    prefix (applied last, spec 3.2 step 8); ``kept_paths`` every ``Keep`` path (anonymization
-    walk, spec 3.7).
+    Top-level sets (``removals``, ``clearings``, ``uid_tags``, ``replacements`` in tag order and
+    their ``replaced_tags``, ``kept_tags``, ``private_tags_to_keep``) already include the profile
+    of an anonymization and Orthanc's precedence. ``nested_removals`` and
+    ``nested_replacements`` are the paths with a sequence prefix (applied last, spec 3.2 step 8);
+    ``kept_paths`` every ``Keep`` path (anonymization walk, spec 3.7).
     """
 
     anonymize: bool
@@ -117,6 +117,7 @@ class ModificationRequest:
     clearings: frozenset[BaseTag]
     uid_tags: frozenset[BaseTag]
     replacements: tuple[Replacement, ...]
+    replaced_tags: frozenset[BaseTag]
     kept_tags: frozenset[BaseTag]
     private_tags_to_keep: frozenset[BaseTag]
     nested_removals: tuple[TagPath, ...]
@@ -181,11 +182,6 @@ class ModificationRequest:
         if level not in LEVELS:
             raise ValueError(f"unknown level {level!r}")
         return self if self.anonymize else replace(self, level=level)
-
-    @property
-    def replaced_tags(self) -> frozenset[BaseTag]:
-        """The top-level tags given a value by the client."""
-        return frozenset(r.path.final for r in self.replacements)
 
 
 def parse_level(value: object) -> str:
@@ -385,6 +381,7 @@ def _resolve(anonymize: bool, profile: Profile | None, remove: tuple[TagPath, ..
         "clearings": frozenset(clearings),
         "uid_tags": frozenset(uid_tags),
         "replacements": tuple(replaced[tag] for tag in sorted(replaced)),
+        "replaced_tags": frozenset(replaced),
         "kept_tags": frozenset(kept),
         "private_tags_to_keep": frozenset(private_to_keep),
         "nested_removals": tuple(p for p in remove if not p.is_top_level),

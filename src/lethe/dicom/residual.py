@@ -155,10 +155,13 @@ def _elements(dataset: Dataset) -> Iterator[DataElement]:
 
 
 def _values_of(elem: DataElement) -> list[str]:
-    """The stripped string values of a text element (person names also give components)."""
-    if elem.VR in _NON_TEXT_VRS or elem.value is None:
-        return []
+    """The stripped string values of a source element (person names also give components).
+
+    Binary values are not text, except those of VR UN (a text element of unknown VR).
+    """
     raw = elem.value
+    if elem.VR in _NON_TEXT_VRS or raw is None or (isinstance(raw, bytes) and elem.VR != "UN"):
+        return []
     if isinstance(raw, bytes):
         components = [raw.decode("latin-1")]
     elif isinstance(raw, list | MultiValue):

@@ -139,17 +139,17 @@ def identifiers_of(ds: Dataset) -> ResourceIds:
                                   str(ds.SOPInstanceUID))
 
 
-def _pixel_data_offset(ds: Dataset) -> str | None:
-    """Byte offset of the pixel data element in the file, as Orthanc records it."""
+def pixel_data_offset(ds: Dataset) -> int | None:
+    """Byte offset of the pixel data element in the file ``ds`` was read from."""
     elem = ds.get_item(PIXEL_DATA) if PIXEL_DATA in ds else None
     tell = getattr(elem, "file_tell", None) or getattr(elem, "value_tell", None)
     if tell is None:
         return None
     implicit_vr = ds.original_encoding[0]
-    return str(tell - (8 if implicit_vr else 12))
+    return tell - (8 if implicit_vr else 12)
 
 
-def instance_metadata(ds: Dataset, origin: Origin) -> dict[str, str]:
+def instance_metadata(ds: Dataset, origin: Origin, pixel_offset: int | None) -> dict[str, str]:
     """The metadata Lethe records for a received instance, in Orthanc's order."""
     meta: dict[str, str] = {}
     index = str(ds.get("InstanceNumber", "") or ds.get("ImageIndex", "") or "").strip()
@@ -166,9 +166,8 @@ def instance_metadata(ds: Dataset, origin: Origin) -> dict[str, str]:
         meta["SopClassUid"] = str(sop_class)
     meta["RemoteIP"] = origin.remote_ip
     meta["HttpUsername"] = origin.username
-    offset = _pixel_data_offset(ds)
-    if offset is not None:
-        meta["PixelDataOffset"] = offset
+    if pixel_offset is not None:
+        meta["PixelDataOffset"] = str(pixel_offset)
     return meta
 
 
@@ -201,7 +200,7 @@ class Ingest:
         new = NewInstance(
             ids=(ids.patient, ids.study, ids.series, ids.instance),
             tags=level_tags(ds),
-            metadata=instance_metadata(ds, origin),
+            metadata=instance_metadata(ds, origin, pixel_data_offset(ds)),
             attachment=Attachment("", len(data), hashlib.md5(data).hexdigest()),
             parent_metadata={Level.SERIES: {"RemoteAET": origin.remote_aet}},
         )

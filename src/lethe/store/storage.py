@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -32,19 +33,20 @@ class FilesystemStorage:
             raise ValueError(f"not a storage UUID: {file_uuid!r}")
         return self.root / file_uuid[0:2] / file_uuid[2:4] / file_uuid
 
-    def write(self, chunks: bytes | Iterable[bytes]) -> str:
-        """Store ``chunks`` durably under a new UUID and return it."""
+    @contextmanager
+    def writer(self) -> Iterator[tuple[BinaryIO, str]]:
+        """A new file to write into, and its UUID.
+
+        The file becomes visible under its UUID, durably, when the ``with``
+        block ends without an exception; otherwise nothing is left behind.
+        """
         file_uuid = str(uuid.uuid4())
         final = self.path(file_uuid)
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = final.with_name(final.name + TMP_SUFFIX)
         try:
-            with open(tmp, "wb") as out:
-                if isinstance(chunks, bytes | bytearray | memoryview):
-                    out.write(chunks)
-                else:
-                    for chunk in chunks:
-                        out.write(chunk)
+            with open(tmp, "w+b") as out:
+                yield out, file_uuid
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, final)
@@ -52,6 +54,15 @@ class FilesystemStorage:
             tmp.unlink(missing_ok=True)
             raise
         _fsync_dir(final.parent)
+
+    def write(self, chunks: bytes | Iterable[bytes]) -> str:
+        """Store ``chunks`` durably under a new UUID and return it."""
+        with self.writer() as (out, file_uuid):
+            if isinstance(chunks, bytes | bytearray | memoryview):
+                out.write(chunks)
+            else:
+                for chunk in chunks:
+                    out.write(chunk)
         return file_uuid
 
     def write_from(self, source: BinaryIO) -> str:

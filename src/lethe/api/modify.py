@@ -1,0 +1,108 @@
+"""Modification and anonymization routes: one instance in memory, or resources as jobs."""
+
+from __future__ import annotations
+
+import io
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from lethe.api.body import read_body, read_json_object
+from lethe.api.instances import origin_of
+from lethe.api.jobs import parse_job_options, run_job
+from lethe.api.resources import LEVEL_BY_PLURAL, store_of
+from lethe.api.responses import dicom_response
+from lethe.api.system import check_level
+from lethe.dicom.modify_file import modify_file
+from lethe.dicom.request import ModificationRequest
+from lethe.errors import bad_file_format
+from lethe.jobs.modification import ModificationJob, ModificationPlan
+from lethe.jobs.submission import check_submission, new_context, source_instances
+from lethe.store.model import Level
+
+
+def _parse(request: Request, body: object, anonymize: bool, **options) -> ModificationRequest:
+    state = request.app.state
+    return ModificationRequest.parse(
+        body, anonymize=anonymize, tags=state.tags,
+        default_private_creator=state.config.DefaultPrivateCreator, **options)
+
+
+def _is_anonymization(request: Request) -> bool:
+    return request.url.path.endswith("/anonymize")
+
+
+async def instance_route(request: Request) -> Response:
+    """``POST /instances/{id}/modify|anonymize``: the modified file, nothing stored."""
+    rid = request.path_params["id"]
+    body = await read_body(request)
+    anonymize = _is_anonymization(request)
+    parsed = _parse(request, body, anonymize, instance_route=True)
+
+    def work() -> bytes:
+        store = store_of(request)
+        store.resource(rid, Level.INSTANCE)
+        context = new_context(store, request.app.state.config, parsed)
+        out = io.BytesIO()
+        with store.open_file(rid) as source:
+            modify_file(source, out, parsed, context)
+        return out.getvalue()
+    return dicom_response(await run_in_threadpool(work))
+
+
+async def resource_route(request: Request) -> Response:
+    """``POST /{patients|studies|series}/{id}/modify|anonymize``: a job that stores the result."""
+    level = LEVEL_BY_PLURAL[request.path_params["level"]]
+    rid = request.path_params["id"]
+    body = await read_json_object(request)
+    anonymize = _is_anonymization(request)
+    options = parse_job_options(body, keep_source_default=True)
+    parsed = _parse(request, body, anonymize, level=level.label.lower())
+    job = await run_in_threadpool(_plan_job, request, parsed, [rid], level, options, level)
+    return await run_job(request, job, synchronous=options.synchronous,
+                         priority=options.priority)
+
+
+async def bulk_route(request: Request) -> Response:
+    """``POST /tools/bulk-modify|bulk-anonymize``: resources of any levels, one job."""
+    body = await read_json_object(request)
+    anonymize = request.url.path.endswith("bulk-anonymize")
+    resources = body.get("Resources")
+    if not isinstance(resources, list) or not all(isinstance(r, str) for r in resources):
+        raise bad_file_format("List of strings expected in field: Resources")
+    options = parse_job_options(body, keep_source_default=True)
+    level = None
+    if not anonymize and "Level" in body:
+        level = check_level(body["Level"])
+    parsed = _parse(request, body, anonymize,
+                    level=level.label.lower() if level is not None else None)
+    check_as = level or Level[parsed.level.upper()]
+    job = await run_in_threadpool(_plan_job, request, parsed, resources, check_as, options, None)
+    return await run_job(request, job, synchronous=options.synchronous,
+                         priority=options.priority)
+
+
+def _plan_job(request: Request, parsed: ModificationRequest, resources: list[str],
+              level: Level, options, output_level: Level | None) -> ModificationJob:
+    store, config = store_of(request), request.app.state.config
+    if output_level is not None:
+        store.resource(resources[0], output_level)
+    sources = source_instances(store, resources)
+    for rid in resources if output_level is not None else ():
+        check_submission(store, config, parsed, level, rid, options.keep_source)
+    plan = ModificationPlan(parsed, new_context(store, config, parsed), sources,
+                            tuple(resources), output_level, options.keep_source,
+                            options.permissive, origin_of(request))
+    return ModificationJob(store, request.app.state.pool, plan)
+
+
+routes = [
+    Route("/instances/{id}/modify", instance_route, methods=["POST"]),
+    Route("/instances/{id}/anonymize", instance_route, methods=["POST"]),
+    Route("/{level:owner}/{id}/modify", resource_route, methods=["POST"]),
+    Route("/{level:owner}/{id}/anonymize", resource_route, methods=["POST"]),
+    Route("/tools/bulk-modify", bulk_route, methods=["POST"]),
+    Route("/tools/bulk-anonymize", bulk_route, methods=["POST"]),
+]

@@ -1,0 +1,44 @@
+"""The worker-process pool shared by all jobs (CPU-bound DICOM work off the server process).
+
+Processes are started with ``forkserver`` (forking a threaded server is not
+safe) and preload the engine modules once. The pool is created on first use.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+PRELOAD = ["lethe.jobs.worker"]
+
+
+class WorkerPool:
+    """A lazily started process pool of ``size`` workers (0: one per core)."""
+
+    def __init__(self, size: int = 0) -> None:
+        self.size = size or os.cpu_count() or 1
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(PRELOAD)
+                self._executor = ProcessPoolExecutor(self.size, mp_context=context)
+            return self._executor
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future:
+        """Run ``function(*args)`` in a worker process."""
+        return self._get().submit(function, *args)
+
+    def shutdown(self) -> None:
+        """Stop the workers (waiting for running tasks)."""
+        with self._lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=True, cancel_futures=True)
+                self._executor = None

@@ -375,7 +375,8 @@ def test_failed_job_leaves_nothing_and_permissive_counts(lethe):
 def test_seed_bulk_modify_and_anonymize(lethe):
     a = upload(lethe, make_file(patient_id="A"))
     b = upload(lethe, make_file(patient_id="B"))
-    body = '{"Replace":{"SeriesDescription":"HELLO"},"Resources":["%s","%s"]}' % (a["ID"], b["ID"])
+    body = ('{"Replace":{"SeriesDescription":"HELLO"},"Resources":["%s","%s"]}'  # noqa: UP031
+            % (a["ID"], b["ID"]))
     r = lethe.post("/tools/bulk-modify", content=body.encode())
     assert r.status_code == 200, r.text
     out = r.json()
@@ -386,7 +387,7 @@ def test_seed_bulk_modify_and_anonymize(lethe):
     # instance level: the new instances join their original series
     assert {x["ID"] for x in out["Resources"] if x["Type"] == "Series"} == {
         a["ParentSeries"], b["ParentSeries"]}
-    body = '{"Resources":["%s","%s"]}' % (a["ID"], b["ID"])
+    body = '{"Resources":["%s","%s"]}' % (a["ID"], b["ID"])  # noqa: UP031 - the seed's text
     out = lethe.post("/tools/bulk-anonymize", content=body.encode()).json()
     assert out["IsAnonymization"] is True and out["InstancesCount"] == 2
     instances = [x for x in out["Resources"] if x["Type"] == "Instance"]

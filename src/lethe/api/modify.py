@@ -19,6 +19,7 @@ from lethe.dicom.modify_file import modify_file
 from lethe.dicom.request import ModificationRequest
 from lethe.errors import bad_file_format
 from lethe.jobs.modification import ModificationJob, ModificationPlan
+from lethe.jobs.studies import plan_merge, plan_split
 from lethe.jobs.submission import check_submission, new_context, source_instances
 from lethe.store.model import Level
 
@@ -98,7 +99,33 @@ def _plan_job(request: Request, parsed: ModificationRequest, resources: list[str
     return ModificationJob(store, request.app.state.pool, plan)
 
 
+async def split_route(request: Request) -> Response:
+    """``POST /studies/{id}/split``: move series or instances into a new study."""
+    return await _study_job(request, plan_split)
+
+
+async def merge_route(request: Request) -> Response:
+    """``POST /studies/{id}/merge``: move studies, series or instances into this study."""
+    return await _study_job(request, plan_merge)
+
+
+async def _study_job(request: Request, planner) -> Response:
+    body = await read_json_object(request)
+    options = parse_job_options(body, keep_source_default=False)
+    state = request.app.state
+
+    def plan() -> ModificationJob:
+        made = planner(state.store, state.config, state.tags, request.path_params["id"], body,
+                       options.keep_source, options.permissive, origin_of(request))
+        return ModificationJob(state.store, state.pool, made)
+    job = await run_in_threadpool(plan)
+    return await run_job(request, job, synchronous=options.synchronous,
+                         priority=options.priority)
+
+
 routes = [
+    Route("/studies/{id}/split", split_route, methods=["POST"]),
+    Route("/studies/{id}/merge", merge_route, methods=["POST"]),
     Route("/instances/{id}/modify", instance_route, methods=["POST"]),
     Route("/instances/{id}/anonymize", instance_route, methods=["POST"]),
     Route("/{level:owner}/{id}/modify", resource_route, methods=["POST"]),

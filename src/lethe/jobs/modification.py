@@ -12,6 +12,7 @@ only after the last instance was committed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from concurrent.futures import Future
@@ -24,7 +25,7 @@ from lethe.jobs.job import Job, JobControl, JobInterrupted
 from lethe.jobs.pool import WorkerPool
 from lethe.jobs.worker import Produced, SharedWork, produce
 from lethe.store.ingest import Origin
-from lethe.store.model import Level
+from lethe.store.model import Level, NewInstance
 from lethe.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,9 @@ class ModificationPlan:
     ``output_level`` is the level whose new resource the answer names
     (``None`` for the bulk routes, which list every produced resource);
     ``parents`` are the resources the client named (``ParentResources``).
+    ``job_type`` is ``ResourceModification``, ``SplitStudy`` or ``MergeStudy``;
+    split and merge record no provenance metadata and answer with
+    ``TargetStudy`` (and, for a split, ``TargetStudyUID``).
     """
 
     request: ModificationRequest
@@ -48,14 +52,20 @@ class ModificationPlan:
     keep_source: bool
     permissive: bool
     origin: Origin = field(default_factory=Origin)
+    job_type: str = "ResourceModification"
+    target_study_uid: str | None = None
+
+    @property
+    def records_provenance(self) -> bool:
+        """Whether produced resources get ModifiedFrom / AnonymizedFrom metadata."""
+        return self.job_type == "ResourceModification"
 
 
 class ModificationJob(Job):
     """Orthanc's ``ResourceModification`` job over a set of source instances."""
 
-    job_type = "ResourceModification"
-
     def __init__(self, store: Store, pool: WorkerPool, plan: ModificationPlan) -> None:
+        self.job_type = plan.job_type
         self.store = store
         self.pool = pool
         self.plan = plan
@@ -77,6 +87,8 @@ class ModificationJob(Job):
 
     def content(self) -> dict:
         with self._lock:
+            if self.plan.job_type != "ResourceModification":
+                return self._study_content()
             body = {"Description": "REST API", "FailedInstancesCount": self._failed,
                     "InstancesCount": len(self.plan.sources),
                     "IsAnonymization": self.plan.request.anonymize,
@@ -91,6 +103,16 @@ class ModificationJob(Job):
                 body.update({"ID": first[level], "Path": f"/{level.plural}/{first[level]}",
                              "PatientID": first[Level.PATIENT], "Type": level.label})
             return body
+
+    def _study_content(self) -> dict:
+        """The answer of a split or a merge."""
+        body: dict = {"Description": "REST API", "FailedInstancesCount": self._failed,
+                      "InstancesCount": len(self.plan.sources)}
+        if self._produced:
+            body["TargetStudy"] = self._produced[0][Level.STUDY]
+        if self.plan.target_study_uid is not None:
+            body["TargetStudyUID"] = self.plan.target_study_uid
+        return body
 
     def run(self, control: JobControl) -> None:
         total = len(self.plan.sources)
@@ -116,10 +138,8 @@ class ModificationJob(Job):
             created, self._created = self._created, []
             self._produced = []
         for instance_id in created:
-            try:
+            with contextlib.suppress(LetheError):  # already gone
                 self.store.delete(instance_id, Level.INSTANCE)
-            except LetheError:
-                pass  # already gone
         if created:
             log.info("job rolled back: %d new instances removed", len(created))
 
@@ -160,15 +180,11 @@ class ModificationJob(Job):
 
     def _commit(self, results: list[Produced], chunk_size: int) -> None:
         """Index a chunk of produced instances in one transaction; advance the position."""
-        key = "AnonymizedFrom" if self.plan.request.anonymize else "ModifiedFrom"
         batch, fresh = [], []
         for produced in results:
-            source = self._source_chain(produced.source_id)
             new = produced.new
-            new.metadata[key] = source[Level.INSTANCE]
-            for level in (Level.PATIENT, Level.STUDY, Level.SERIES):
-                if new.ids[level] != source[level]:
-                    new.parent_metadata.setdefault(level, {})[key] = source[level]
+            if self.plan.records_provenance:
+                self._add_provenance(new, self._source_chain(produced.source_id))
             fresh.append(self.store.index.lookup(new.ids[Level.INSTANCE]) is None)
             batch.append(new)
         statuses = self.store.ingest.index_written(batch) if batch else []
@@ -178,6 +194,14 @@ class ModificationJob(Job):
                 if status == "Success" and is_new:
                     self._created.append(new.ids[Level.INSTANCE])
             self._position += chunk_size
+
+    def _add_provenance(self, new: NewInstance, source: tuple[str, str, str, str]) -> None:
+        """ModifiedFrom/AnonymizedFrom on the instance, and on each parent whose ID changed."""
+        key = "AnonymizedFrom" if self.plan.request.anonymize else "ModifiedFrom"
+        new.metadata[key] = source[Level.INSTANCE]
+        for level in (Level.PATIENT, Level.STUDY, Level.SERIES):
+            if new.ids[level] != source[level]:
+                new.parent_metadata.setdefault(level, {})[key] = source[level]
 
     def _source_chain(self, instance_id: str) -> tuple[str, str, str, str]:
         """(patient, study, series, instance) Orthanc IDs of a source instance."""
@@ -192,10 +216,8 @@ class ModificationJob(Job):
         """Wait for work that will not be committed and delete its files."""
         for _, work in in_flight:
             if isinstance(work, Future):
-                try:
+                with contextlib.suppress(Exception):  # a failed task left no file
                     self._delete_files([work.result()])
-                except Exception:  # noqa: BLE001 - it failed: it left no file
-                    pass
 
     def _delete_files(self, results: list[Produced]) -> None:
         for produced in results:

@@ -18,7 +18,7 @@ def upload_study(client, series: int, per_series: int, **tags) -> tuple[str, lis
     """A generated study; returns its ID and the IDs of its series."""
     study_uid = pydicom.uid.generate_uid()
     series_ids = []
-    for s in range(series):
+    for _ in range(series):
         series_uid = pydicom.uid.generate_uid()
         for n in range(per_series):
             answer = client.post("/instances", content=make_file(
@@ -81,7 +81,7 @@ def test_split_rejections(lethe, body, status, fragment):
 
 def test_split_of_unknown_study(lethe):
     r = lethe.post("/studies/nope/split", json={"Series": ["x"]})
-    assert r.status_code == 404 and "Cannot split unknown study nope" == r.json()["Details"]
+    assert r.status_code == 404 and r.json()["Details"] == "Cannot split unknown study nope"
 
 
 def test_seed_merge_series_into_study(lethe):

@@ -669,6 +669,7 @@ def check_same(orthanc_instances: tuple, name: str, body: object, anonymize: boo
 
 
 @pytest.mark.orthanc
+@pytest.mark.filterwarnings("ignore::UserWarning")  # pydicom reading the invalid IS "1.5"
 @pytest.mark.parametrize(("name", "body"), MODIFICATIONS)
 def test_modifications_agree_with_orthanc(orthanc_instances: tuple, name: str,
                                           body: dict) -> None:

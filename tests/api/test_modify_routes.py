@@ -418,3 +418,17 @@ def test_brainix_study_anonymize(lethe):
         assert new["AnonymizedFrom"] == study
         old_series = len(lethe.get(f"/studies/{study}").json()["Series"])
         assert len(new["Series"]) == old_series
+
+
+def test_non_ascii_value_declares_latin1_when_no_charset(lethe):
+    ds = make_dataset()
+    del ds.SpecificCharacterSet
+    iid = upload(lethe, to_bytes(ds))["ID"]
+    out = read(lethe.post(f"/instances/{iid}/modify",
+                          json={"Replace": {"StudyDescription": "Tête"}}).content)
+    assert out.SpecificCharacterSet == "ISO_IR 100"
+    assert out.StudyDescription == "Tête"
+    assert out["StudyDescription"].value.encode("latin-1") == "Tête".encode("latin-1")
+    ascii_only = read(lethe.post(f"/instances/{iid}/modify",
+                                 json={"Replace": {"StudyDescription": "Head"}}).content)
+    assert "SpecificCharacterSet" not in ascii_only

@@ -101,6 +101,27 @@ def apply(dataset: Dataset, request: ModificationRequest, context: ModificationC
     if request.anonymize:
         anonymize_identifiers(dataset, request, uids)
     _apply_nested_paths(dataset, request, charset)
+    _declare_default_charset(dataset, request)
+
+
+def _declare_default_charset(dataset: Dataset, request: ModificationRequest) -> None:
+    """Declare ISO_IR 100 when new non-ASCII text went into a data set that declares no
+    character set (it was encoded as Latin-1, the default; undeclared, it would be invalid
+    in the default repertoire)."""
+    if SPECIFIC_CHARACTER_SET in dataset:
+        return
+    entries = list(request.replacements) + list(request.nested_replacements)
+    if any(_has_non_ascii_text(entry.element) for entry in entries):
+        dataset[SPECIFIC_CHARACTER_SET] = DataElement(SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 100")
+
+
+def _has_non_ascii_text(element: DataElement) -> bool:
+    if element.VR == "SQ":
+        return any(_has_non_ascii_text(child) for item in element.value for child in item)
+    if element.VR not in CUSTOMIZABLE_CHARSET_VR or element.value is None:
+        return False
+    values = element.value if isinstance(element.value, list) else [element.value]
+    return any(not str(v).isascii() for v in values)
 
 
 @dataclass(frozen=True)

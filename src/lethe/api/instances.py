@@ -11,18 +11,17 @@ from pydicom.sequence import Sequence
 from pydicom.tag import Tag
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import Response, StreamingResponse
+from starlette.responses import Response
 from starlette.routing import Route
 
 from lethe.api.body import read_body
 from lethe.api.resources import flag, store_of
-from lethe.api.responses import json_response
+from lethe.api.responses import file_response, json_response
 from lethe.dicom import dicomjson
 from lethe.errors import ErrorCode, LetheError, bad_file_format
 from lethe.store.ingest import Origin, parse_dicom
 
 ZIP_MAGIC = b"PK\x03\x04"
-CHUNK = 1024 * 1024
 
 
 def origin_of(request: Request) -> Origin:
@@ -64,13 +63,8 @@ async def post_instances(request: Request) -> Response:
 async def get_file(request: Request) -> Response:
     rid = request.path_params["id"]
     fp = await run_in_threadpool(store_of(request).open_file, rid)
-
-    def chunks():
-        with fp:
-            while chunk := fp.read(CHUNK):
-                yield chunk
-    return StreamingResponse(chunks(), media_type="application/dicom",
-                             headers={"Content-Disposition": f'filename="{rid}.dcm"'})
+    return file_response(fp, "application/dicom",
+                         headers={"Content-Disposition": f'filename="{rid}.dcm"'})
 
 
 def _format(request: Request, default: str) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
 JSON_TYPE = "application/json"
+CHUNK = 1024 * 1024
 
 
 def json_response(content: Any, status: int = 200,
@@ -23,9 +25,11 @@ def text_response(text: str, status: int = 200) -> Response:
     return Response(text.encode("utf-8"), status_code=status, media_type="text/plain")
 
 
-def dicom_response(data: bytes, filename: str | None = None) -> Response:
-    """A DICOM file as ``application/dicom``."""
-    headers = {}
-    if filename:
-        headers["Content-Disposition"] = f'filename="{filename}"'
-    return Response(data, media_type="application/dicom", headers=headers)
+def file_response(fp: BinaryIO, media_type: str,
+                  headers: dict[str, str] | None = None) -> StreamingResponse:
+    """Stream an open file in chunks, closing it at the end (never held whole in memory)."""
+    def chunks() -> Iterator[bytes]:
+        with fp:
+            while chunk := fp.read(CHUNK):
+                yield chunk
+    return StreamingResponse(chunks(), media_type=media_type, headers=headers)

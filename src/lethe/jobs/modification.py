@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import uuid
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
@@ -74,6 +75,7 @@ class ModificationJob(Job):
                                   plan.origin)
         self._lock = threading.Lock()
         self._source_chains: dict[str, tuple[str, str, str, str]] = {}
+        self.output_tag = uuid.uuid4().hex  # marks this job's outputs as pending in the index
         self.reset()
 
     # --- Job interface -------------------------------------------------------
@@ -129,6 +131,7 @@ class ModificationJob(Job):
                 self._discard(next_chunk)
                 raise
             chunk = next_chunk
+        self.store.index.finish_job(self.output_tag)
         if not self.plan.keep_source and not self._sources_deleted:
             self._delete_sources()
         control.set_progress(1.0)
@@ -140,6 +143,7 @@ class ModificationJob(Job):
         for instance_id in created:
             with contextlib.suppress(LetheError):  # already gone
                 self.store.delete(instance_id, Level.INSTANCE)
+        self.store.index.finish_job(self.output_tag)
         if created:
             log.info("job rolled back: %d new instances removed", len(created))
 
@@ -183,6 +187,7 @@ class ModificationJob(Job):
         batch, fresh = [], []
         for produced in results:
             new = produced.new
+            new.job = self.output_tag
             if self.plan.records_provenance:
                 self._add_provenance(new, self._source_chain(produced.source_id))
             fresh.append(self.store.index.lookup(new.ids[Level.INSTANCE]) is None)

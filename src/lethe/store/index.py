@@ -59,6 +59,14 @@ class Index(ABC):
         """Add (``present``) or remove a label; False if the resource does not exist."""
 
     @abstractmethod
+    def finish_job(self, job_id: str) -> None:
+        """The job ended (success or rollback): its outputs are no longer pending."""
+
+    @abstractmethod
+    def pending_outputs(self) -> list[str]:
+        """Instances produced by jobs that never ended (the server stopped meanwhile)."""
+
+    @abstractmethod
     def next_sequence(self, name: str) -> int:
         """Increment and return a global counter (1 the first time)."""
 

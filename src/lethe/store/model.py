@@ -93,7 +93,10 @@ class NewInstance:
     """What ingest hands to the index to store one instance.
 
     ``tags`` holds the main DICOM tags of each of the four levels (keyword ->
-    value), ``metadata`` the instance metadata (name -> value).
+    value), ``metadata`` the instance metadata (name -> value). ``job`` names
+    the job that produced the instance: until :meth:`Index.finish_job` is
+    called for it, the instance is a pending output, removed at start-up if
+    the server stopped before the job ended.
     """
 
     ids: tuple[str, str, str, str]  # patient, study, series, instance
@@ -101,6 +104,7 @@ class NewInstance:
     metadata: dict[str, str]
     attachment: Attachment
     parent_metadata: dict[Level, dict[str, str]] = field(default_factory=dict)
+    job: str | None = None
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,11 @@ CREATE TABLE IF NOT EXISTS changes (
     public_id TEXT NOT NULL,
     date TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS pending_outputs (
+    resource_id BIGINT NOT NULL PRIMARY KEY REFERENCES resources(internal_id),
+    job_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pending_outputs_job ON pending_outputs(job_id);
 CREATE TABLE IF NOT EXISTS properties (
     name TEXT PRIMARY KEY,
     value BIGINT NOT NULL
@@ -158,6 +163,8 @@ class SqlIndex(Index):
         parent = None
         for level in Level:
             parent = self._ensure(cur, new, level, parent, stamp)
+        if new.job is not None and existing is None:  # an overwritten instance is not pending
+            cur.execute("INSERT INTO pending_outputs VALUES (?, ?)", (parent, new.job))
         for level in (Level.PATIENT, Level.STUDY, Level.SERIES):
             rid = _internal_id(cur, new.ids[level])
             _put_metadata(cur, rid, "LastUpdate", stamp)
@@ -222,6 +229,16 @@ class SqlIndex(Index):
             if present:
                 cur.execute("INSERT INTO labels VALUES (?, ?)", (rid, label))
             return True
+
+    def finish_job(self, job_id: str) -> None:
+        with self._write() as cur:
+            cur.execute("DELETE FROM pending_outputs WHERE job_id = ?", (job_id,))
+
+    def pending_outputs(self) -> list[str]:
+        with self._read() as cur:
+            cur.execute("SELECT r.public_id FROM pending_outputs p JOIN resources r "
+                        "ON p.resource_id = r.internal_id ORDER BY r.internal_id")
+            return [r[0] for r in cur.fetchall()]
 
     def next_sequence(self, name: str) -> int:
         with self._write() as cur:
@@ -411,7 +428,7 @@ def _attachments_below(cur: Any, rid: int, level: Level) -> list[Attachment]:
 def _delete_rows(cur: Any, rid: int) -> None:
     cur.execute("DELETE FROM changes WHERE public_id = "
                 "(SELECT public_id FROM resources WHERE internal_id = ?)", (rid,))
-    for table in ("main_tags", "metadata", "attachments", "labels"):
+    for table in ("main_tags", "metadata", "attachments", "labels", "pending_outputs"):
         cur.execute(f"DELETE FROM {table} WHERE resource_id = ?", (rid,))  # noqa: S608
     cur.execute("DELETE FROM resources WHERE internal_id = ?", (rid,))
 

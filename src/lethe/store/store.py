@@ -44,7 +44,19 @@ class Store:
         if removed:
             log.warning("removed %d temporary files left by an interrupted write", removed)
         index = SQLiteIndex(Path(config.index_directory) / INDEX_FILE)
-        return cls(index, storage, config.OverwriteInstances)
+        store = cls(index, storage, config.OverwriteInstances)
+        store.discard_pending_outputs()
+        return store
+
+    def discard_pending_outputs(self) -> int:
+        """Delete what jobs interrupted by a stop of the server had produced."""
+        pending = self.index.pending_outputs()
+        for instance_id in pending:
+            if self.index.lookup(instance_id) is not None:
+                self.delete(instance_id, Level.INSTANCE)
+        if pending:
+            log.warning("removed %d instances left by jobs that were interrupted", len(pending))
+        return len(pending)
 
     def close(self) -> None:
         """Release the index connections."""

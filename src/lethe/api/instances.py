@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import string
 import zipfile
+from typing import BinaryIO
 
 from pydicom.dataset import Dataset
 from pydicom.sequence import Sequence
@@ -16,9 +17,10 @@ from starlette.routing import Route
 
 from lethe.api.body import read_body
 from lethe.api.resources import flag, store_of
-from lethe.api.responses import file_response, json_response
+from lethe.api.responses import file_response, json_response, spool
 from lethe.dicom import dicomjson
-from lethe.errors import ErrorCode, LetheError, bad_file_format
+from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES, transcode_file
+from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
 from lethe.store.ingest import Origin, parse_dicom
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -61,10 +63,22 @@ async def post_instances(request: Request) -> Response:
 
 
 async def get_file(request: Request) -> Response:
+    """The stored file, or (``?transcode=UID``) the file in another transfer syntax."""
     rid = request.path_params["id"]
-    fp = await run_in_threadpool(store_of(request).open_file, rid)
-    return file_response(fp, "application/dicom",
-                         headers={"Content-Disposition": f'filename="{rid}.dcm"'})
+    target = request.query_params.get("transcode")
+    headers = {"Content-Disposition": f'filename="{rid}.dcm"'}
+    if target is None:
+        fp = await run_in_threadpool(store_of(request).open_file, rid)
+        return file_response(fp, "application/dicom", headers=headers)
+    if target not in KNOWN_TRANSFER_SYNTAXES:
+        raise out_of_range(f"Unknown transfer syntax: {target}")
+    quality = request.app.state.config.DicomLossyTranscodingQuality
+
+    def write(out: BinaryIO) -> None:
+        with store_of(request).open_file(rid) as source:
+            transcode_file(source, target, out, lossy_quality=quality)
+    return file_response(await run_in_threadpool(spool, write), "application/dicom",
+                         headers=headers)
 
 
 def _format(request: Request, default: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from typing import BinaryIO
 
 from starlette.concurrency import run_in_threadpool
@@ -14,7 +13,7 @@ from lethe.api.body import read_body, read_json_object
 from lethe.api.instances import origin_of
 from lethe.api.jobs import parse_job_options, run_job
 from lethe.api.resources import LEVEL_BY_PLURAL, store_of
-from lethe.api.responses import file_response
+from lethe.api.responses import file_response, spool
 from lethe.api.system import check_level
 from lethe.dicom.modify_file import modify_file
 from lethe.dicom.request import ModificationRequest
@@ -23,8 +22,6 @@ from lethe.jobs.modification import ModificationJob, ModificationPlan
 from lethe.jobs.studies import plan_merge, plan_split
 from lethe.jobs.submission import check_submission, new_context, source_instances
 from lethe.store.model import Level
-
-SPOOL_IN_MEMORY = 32 * 1024 * 1024  # larger outputs go to a temporary file
 
 
 def _parse(request: Request, body: object, anonymize: bool, **options) -> ModificationRequest:
@@ -45,20 +42,13 @@ async def instance_route(request: Request) -> Response:
     anonymize = _is_anonymization(request)
     parsed = _parse(request, body, anonymize, instance_route=True)
 
-    def work() -> BinaryIO:
-        store = store_of(request)
+    def write(out: BinaryIO) -> None:
+        store, config = store_of(request), request.app.state.config
         store.resource(rid, Level.INSTANCE)
-        context = new_context(store, request.app.state.config, parsed)
-        out = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115
-        try:
-            with store.open_file(rid) as source:
-                modify_file(source, out, parsed, context)
-        except BaseException:
-            out.close()
-            raise
-        out.seek(0)
-        return out
-    return file_response(await run_in_threadpool(work), "application/dicom")
+        context = new_context(store, config, parsed)
+        with store.open_file(rid) as source:
+            modify_file(source, out, parsed, context, config.DicomLossyTranscodingQuality)
+    return file_response(await run_in_threadpool(spool, write), "application/dicom")
 
 
 async def resource_route(request: Request) -> Response:
@@ -103,7 +93,8 @@ def _plan_job(request: Request, parsed: ModificationRequest, resources: list[str
         check_submission(store, config, parsed, level, rid, options.keep_source)
     plan = ModificationPlan(parsed, new_context(store, config, parsed), sources,
                             tuple(resources), output_level, options.keep_source,
-                            options.permissive, origin_of(request))
+                            options.permissive, origin_of(request),
+                            default_quality=config.DicomLossyTranscodingQuality)
     return ModificationJob(store, request.app.state.pool, plan)
 
 

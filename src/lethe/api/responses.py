@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 from starlette.responses import Response, StreamingResponse
 
 JSON_TYPE = "application/json"
 CHUNK = 1024 * 1024
+SPOOL_IN_MEMORY = 32 * 1024 * 1024
 
 
 def json_response(content: Any, status: int = 200,
@@ -23,6 +25,21 @@ def json_response(content: Any, status: int = 200,
 def text_response(text: str, status: int = 200) -> Response:
     """Plain text, as Orthanc answers metadata values and ``/tools/now``."""
     return Response(text.encode("utf-8"), status_code=status, media_type="text/plain")
+
+
+def spool(write: Callable[[BinaryIO], object]) -> BinaryIO:
+    """Run ``write(out)`` into a temporary file (in memory up to 32 MiB) and rewind it.
+
+    The file is closed, and the exception re-raised, if ``write`` fails.
+    """
+    out = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115
+    try:
+        write(out)
+    except BaseException:
+        out.close()
+        raise
+    out.seek(0)
+    return out
 
 
 def file_response(fp: BinaryIO, media_type: str,

@@ -28,11 +28,11 @@ from dataclasses import dataclass, field, replace
 
 from pydicom.dataelem import DataElement
 from pydicom.tag import BaseTag, Tag
-from pydicom.uid import UID
 
 from lethe.dicom.paths import TagPath, parse_path
 from lethe.dicom.profiles import DEFAULT_DICOM_VERSION, Profile, load_profile
 from lethe.dicom.tags import TagDictionary, format_tag
+from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES, SUPPORTED_TARGETS
 from lethe.dicom.values import DATA_URI_PREFIX, make_element
 from lethe.errors import ErrorCode, LetheError, bad_file_format, bad_request, out_of_range
 
@@ -251,10 +251,13 @@ def _transcode(body: dict, instance_route: bool) -> str | None:
     if "Transcode" not in body:
         return None
     uid = _string(body, "Transcode", "")
-    if not UID(uid).is_transfer_syntax:
+    if uid not in KNOWN_TRANSFER_SYNTAXES:
         if instance_route:
             raise out_of_range(f"Unknown transfer syntax: {uid}")
         raise bad_file_format(f"Unknown transfer syntax UID: {uid}")
+    if uid not in SUPPORTED_TARGETS:
+        raise bad_request(f"Cannot transcode to transfer syntax: {uid} (Lethe cannot "
+                          "produce it)")
     return uid
 
 

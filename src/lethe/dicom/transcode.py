@@ -13,16 +13,23 @@ What is produced
     JPEG baseline (.4.50), JPEG extended 12 bit (.4.51), JPEG lossless (.4.57) and SV1 (.4.70),
     JPEG-LS lossless (.4.80) and near-lossless (.4.81), JPEG 2000 lossless (.4.90) and lossy
     (.4.91). Sources: those, explicit VR big endian, and whatever else pydicom can decode.
-    Codecs: pydicom's encoders (RLE, JPEG-LS through pyjpegls, JPEG 2000 through openjpeg) and
-    GDCM's JPEG codec (the JPEG processes, which pydicom cannot encode); pydicom's decoders,
-    preferring pylibjpeg, with GDCM as a fallback for monochrome JPEG streams pylibjpeg rejects
-    (12-bit JPEG with a sequential scan that declares a spectral end of 0, for one).
+    Encoders: pydicom's (RLE through GDCM, or pydicom's own for frames of an odd length, which
+    GDCM's aborts on; JPEG-LS through pyjpegls; JPEG 2000 through openjpeg) and GDCM's JPEG
+    codec for the JPEG processes, which pydicom cannot encode. Decoders: GDCM's IJG code directly
+    for monochrome unsigned JPEG (DCMTK's pixels, also for 12-bit JPEG and for streams pylibjpeg
+    rejects); otherwise pydicom's, in pydicom's order, then pylibjpeg alone from a frame where
+    that failed.
 
     Only what PS3.5 tables 8.2.1-1 to 8.2.4-1 allow is produced (pydicom's ``ENCODING_PROFILES``):
     JPEG baseline needs 8 unsigned bits, JPEG extended monochrome 8 or 12 bits in 16, JPEG-LS
     8-bit YBR_FULL only, and so on. Anything else raises ``LetheError(BAD_REQUEST)`` naming what
     the target accepts (:func:`can_transcode` gives the same reason without raising). DCMTK is more
-    lenient for JPEG extended (colour, BitsStored 9 to 11); Lethe refuses those.
+    lenient for JPEG extended (colour, BitsStored 9 to 11); Lethe refuses those. Codec limits
+    refuse a few more: GDCM's JPEG encoder takes no 8-bit frame of an odd number of bytes;
+    JPEG-LS near-lossless is refused for signed data (CharLS codes it as unsigned, so NEAR does
+    not bound the error near the signed limits; DCMTK refuses it too); openjpeg and CharLS fail
+    on images of a few pixels (openjpeg on fewer than 32 rows or columns, always refused;
+    BAD_REQUEST when a codec fails).
 
 Pixels
     Between the little endian native syntaxes the pixel data element is kept as it is. Otherwise
@@ -33,7 +40,9 @@ Pixels
     when it must be decoded. Output PhotometricInterpretation: the decoded one, except
     YBR_FULL_422 for colour JPEG baseline/extended (GDCM encodes YCbCr with chroma subsampling).
     PlanarConfiguration becomes 0 for re-encoded colour data. Bits and PixelRepresentation are
-    unchanged.
+    unchanged. Signed JPEG lossless holds 16-bit two's complement samples (the JPEG precision is
+    BitsAllocated), which every decoder reads right; JPEG-LS holds BitsStored-bit ones, as CharLS
+    and PS3.5 want (DCMTK 3.6.7 does not sign-extend those when BitsStored < BitsAllocated).
 
 Lossy quality (``lossy_quality``, 1 to 100, default 90 as Orthanc's
 ``DicomLossyTranscodingQuality``)
@@ -51,19 +60,21 @@ Recorded in the data set (DCMTK's texts, checked against Orthanc 1.10.1)
     * lossy targets: DerivationDescription (``Lossy compression with JPEG baseline, IJG quality
       factor Q, compression ratio R``; ``... JPEG extended sequential 8 bit|12 bit ...``;
       ``near lossless JPEG-LS compression, factor R (NEAR=N)``; for JPEG 2000, Lethe's own
-      ``Lossy compression with JPEG 2000, target RMS error E, compression ratio R``), LossyImageCompression
-      ``01``, LossyImageCompressionRatio and LossyImageCompressionMethod extended with this step,
-      ImageType value 1 ``DERIVED`` (when ImageType is present), a new SourceImageSequence
+      ``Lossy compression with JPEG 2000, target RMS error E, compression ratio R``),
+      LossyImageCompression ``01``, LossyImageCompressionRatio and LossyImageCompressionMethod
+      extended with this step,
+      ImageType value 1 ``DERIVED`` (ImageType ``DERIVED`` if absent), a new SourceImageSequence
       referencing the data set's SOP class and instance ("Uncompressed predecessor") and a new
       DerivationCodeSequence ("Lossy Compression"). An older DerivationDescription is kept after
       the new text in brackets, cut at 1024 characters.
     R is the native pixel data size over the encoded size, written with 5 significant digits.
 
 Memory
-    Held at once: the source pixel data (already in the data set), one decoded frame, and the
-    output: for an encapsulated target all encoded frames plus their encapsulation (two copies of
-    the compressed size), for a native target the native pixel data (1-bit data is packed from all
-    frames at once). Frames are decoded and encoded one by one.
+    Frames are decoded and encoded one by one. Held at once: the source pixel data (already in
+    the data set), one decoded frame, and the output: for an encapsulated target the encoded
+    frames and their encapsulation (up to three times the compressed size while pydicom
+    encapsulates), for a native target the native pixel data (twice its size while it becomes
+    ``bytes``; 1-bit data is packed from all frames at once).
 
 Not handled: pixel data in nested data sets (icon images) stays as it is; float pixel data is
 only copied between little endian native syntaxes; explicit VR big endian is a source only.
@@ -131,7 +142,8 @@ LOSSY_TARGETS = frozenset({JPEGBaseline8Bit, JPEGExtended12Bit, JPEGLSNearLossle
 SUPPORTED_TARGETS = frozenset(_NATIVE_LITTLE_ENDIAN | _GDCM_SYNTAXES.keys() | _PYDICOM_TARGETS)
 
 # JPEG DCT processes (lossy): their YCbCr colour transform belongs to the codec.
-_LOSSY_JPEG = frozenset(f"1.2.840.10008.1.2.4.{process}" for process in (*range(50, 57), *range(59, 65)))
+_LOSSY_JPEG = frozenset(
+    f"1.2.840.10008.1.2.4.{process}" for process in (*range(50, 57), *range(59, 65)))
 _JPEG_SUBSAMPLED = frozenset({JPEGBaseline8Bit, JPEGExtended12Bit})
 _PIXEL_DATA = 0x7FE00010
 _FLOAT_PIXEL_DATA = (0x7FE00008, 0x7FE00009)
@@ -181,13 +193,12 @@ def can_transcode(dataset: Dataset, target: str) -> str | None:
     """
     if target not in KNOWN_TRANSFER_SYNTAXES:
         return f"Unknown transfer syntax: {target}"
-    target = UID(target)
+    target, source = UID(target), _source_syntax(dataset)
+    if source == target:
+        return None
     if target not in SUPPORTED_TARGETS:
         return f"Lethe cannot produce the transfer syntax {target} ({target.name})"
-    source = _source_syntax(dataset)
-    if source == target or not _has_pixels(dataset):
-        return None
-    if source in _NATIVE_LITTLE_ENDIAN and target in _NATIVE_LITTLE_ENDIAN:
+    if not _pixels_change(dataset, source, target):
         return None
     if any(tag in dataset for tag in _FLOAT_PIXEL_DATA):
         return ("Float pixel data is only converted between the little endian uncompressed "
@@ -201,9 +212,13 @@ def can_transcode(dataset: Dataset, target: str) -> str | None:
         decodable = False
     if not decodable:
         return "Lethe cannot decode the transfer syntax of this instance"
+    try:
+        image = _image(dataset, source)
+    except (TypeError, ValueError):
+        return "Cannot decode the pixel data: an Image Pixel attribute has an invalid value"
     if target in _NATIVE_LITTLE_ENDIAN:
         return None
-    return _profile_mismatch(_image(dataset, source), target)
+    return _profile_mismatch(image, target) or _codec_limit(image, target)
 
 
 def transcode(dataset: Dataset, target: str, *, lossy_quality: int = 90) -> Dataset:
@@ -224,8 +239,7 @@ def transcode(dataset: Dataset, target: str, *, lossy_quality: int = 90) -> Data
         raise bad_request(reason)
     target = UID(target)
     source = _source_syntax(dataset)
-    if source != target and _has_pixels(dataset) and not (
-            source in _NATIVE_LITTLE_ENDIAN and target in _NATIVE_LITTLE_ENDIAN):
+    if _pixels_change(dataset, source, target):
         image = _image(dataset, source)
         frames = _decoded_frames(dataset, source, image)
         if target in _NATIVE_LITTLE_ENDIAN:
@@ -262,8 +276,11 @@ def _source_syntax(dataset: Dataset) -> UID:
     return ExplicitVRLittleEndian if little is not False else ExplicitVRBigEndian
 
 
-def _has_pixels(dataset: Dataset) -> bool:
-    return any(tag in dataset for tag in (_PIXEL_DATA, *_FLOAT_PIXEL_DATA))
+def _pixels_change(dataset: Dataset, source: UID, target: UID) -> bool:
+    """Whether the pixel data must be decoded and encoded again (else it stays as it is)."""
+    return (source != target
+            and any(tag in dataset for tag in (_PIXEL_DATA, *_FLOAT_PIXEL_DATA))
+            and not (source in _NATIVE_LITTLE_ENDIAN and target in _NATIVE_LITTLE_ENDIAN))
 
 
 def _image(dataset: Dataset, source: UID) -> _Image:
@@ -303,6 +320,22 @@ def _profile_mismatch(image: _Image, target: UID) -> str | None:
             f" PixelRepresentation, BitsAllocated or BitsStored); it accepts: {accepted}")
 
 
+def _codec_limit(image: _Image, target: UID) -> str | None:
+    """Why the codec Lethe uses for ``target`` cannot encode ``image`` (``None`` if it can)."""
+    if target in _GDCM_SYNTAXES and image.frame_bytes % 2:
+        return (f"{target.name} cannot encode this image: GDCM's JPEG encoder needs frames of "
+                "an even number of bytes (Rows x Columns x SamplesPerPixel is odd)")
+    if target in (JPEG2000Lossless, JPEG2000) and min(image.rows, image.columns) < 32:
+        # openjpeg (through pydicom) always makes 6 resolution levels: 2**5 pixels at least.
+        return f"{target.name} cannot encode images of fewer than 32 rows or columns"
+    if target == JPEGLSNearLossless and image.signed:
+        # CharLS codes two's complement values as unsigned ones: a value within NEAR of the
+        # signed limits may come back at the other end of the range. DCMTK refuses it too.
+        return (f"{target.name} cannot bound the error of signed pixel data "
+                "(PixelRepresentation 1)")
+    return None
+
+
 def _span(values) -> str:
     values = list(values)
     return str(values[0]) if len(values) == 1 else f"{values[0]} to {values[-1]}"
@@ -317,9 +350,15 @@ def _decoded_frames(dataset: Dataset, source: UID, image: _Image) -> Iterator[np
     JPEG, again as DCMTK decodes it), then, from the frame where that failed, pylibjpeg alone.
     """
     if source in _GDCM_SYNTAXES and image.samples == 1 and not image.signed:
-        fragments = generate_frames(dataset.PixelData, number_of_frames=image.frames)
-        for fragment in fragments:
-            yield _gdcm_decode(fragment, image, source)
+        decoded = 0
+        try:
+            for fragment in generate_frames(dataset.PixelData, number_of_frames=image.frames):
+                yield _gdcm_decode(fragment, image, source)
+                decoded += 1
+        except ValueError as error:
+            raise bad_file_format("Cannot decode the pixel data of this instance") from error
+        if decoded != image.frames:
+            raise bad_file_format("Cannot decode the pixel data of this instance (frames missing)")
         return
     decoder = get_decoder(source)
     raw = not (source in _LOSSY_JPEG and image.photometric == "RGB")
@@ -332,8 +371,9 @@ def _decoded_frames(dataset: Dataset, source: UID, image: _Image) -> Iterator[np
                 yield array.astype(array.dtype.newbyteorder("<"), copy=False)
                 decoded += 1
             return
-        except (RuntimeError, ValueError) as error:
+        except (RuntimeError, ValueError, AttributeError) as error:
             failure = error
+    # pydicom's messages may quote values of the file: they stay out of the client's answer.
     raise bad_file_format("Cannot decode the pixel data of this instance") from failure
 
 
@@ -429,6 +469,10 @@ def _frame_encoder(image: _Image, target: UID, photometric: str,
         error = (101 - quality) / 5
         psnr = 20 * math.log10((2 ** image.bits_stored - 1) / error)
         return (lambda frame: bytes(encoder.encode(frame, j2k_psnr=[psnr], **options))), error
+    if target == RLELossless:
+        # GDCM's RLE encoder is fast but aborts the process on a frame of odd length (which
+        # pydicom pads); pydicom's own encoder is slow but safe.
+        options["encoding_plugin"] = "gdcm" if image.frame_bytes % 2 == 0 else "pydicom"
     return (lambda frame: bytes(encoder.encode(frame, **options))), None
 
 
@@ -437,9 +481,6 @@ def _gdcm_encode(frame: np.ndarray, image: _Image, target: UID, quality: int) ->
     # GDCM picks its 8/12/16-bit library from BitsAllocated: 12-bit lossy JPEG is declared so.
     declared_bits = 12 if target == JPEGExtended12Bit and image.bits_allocated == 16 \
         else image.bits_allocated
-    if image.signed and image.bits_stored < image.bits_allocated:
-        unsigned = frame.view(frame.dtype.str.replace("i", "u"))
-        frame = unsigned & ((1 << image.bits_stored) - 1)
     element = gdcm.DataElement(gdcm.Tag(0x7FE0, 0x0010))
     element.SetByteStringValue(np.ascontiguousarray(frame).tobytes())
     owner = _gdcm_image(image, declared_bits, gdcm.TransferSyntax.ExplicitVRLittleEndian, element)
@@ -522,10 +563,8 @@ def _record_lossy(dataset: Dataset, target: UID, ratio: str) -> None:
     dataset.LossyImageCompression = "01"
     dataset.LossyImageCompressionRatio = [*ratios, ratio]
     dataset.LossyImageCompressionMethod = [*methods, _METHODS[target]]
-    image_type = dataset.get("ImageType")
-    if image_type:
-        values = list(_values(image_type))
-        dataset.ImageType = ["DERIVED", *values[1:]]
+    image_type = _values(dataset.get("ImageType"))
+    dataset.ImageType = ["DERIVED", *image_type[1:]] if len(image_type) > 1 else "DERIVED"
     sop_class, sop_instance = dataset.get("SOPClassUID"), dataset.get("SOPInstanceUID")
     if sop_class and sop_instance:
         dataset.SourceImageSequence = Sequence([_item(

@@ -216,6 +216,8 @@ def _text_element(tag: BaseTag, vr: str, text: str) -> DataElement:
         return DataElement(tag, vr, empty_value_for_VR(vr))
     try:
         return DataElement(tag, vr, value, validation_mode=config.IGNORE)
+    except OverflowError:  # IS "INF": pydicom could not read such a file back
+        raise _Unfit("an infinite value for an integer string") from None
     except ValueError:
         # DS/IS text that is not a number: pydicom keeps such values as text
         # (as when it reads them from a file) and writes them unchanged. It

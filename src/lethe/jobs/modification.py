@@ -54,6 +54,7 @@ class ModificationPlan:
     permissive: bool
     origin: Origin = field(default_factory=Origin)
     job_type: str = "ResourceModification"
+    default_quality: int = 90
     target_study_uid: str | None = None
 
     @property
@@ -72,7 +73,7 @@ class ModificationJob(Job):
         self.plan = plan
         self.chunk = max(2, 2 * pool.size)
         self._shared = SharedWork(str(store.storage.root), plan.request, plan.context,
-                                  plan.origin)
+                                  plan.origin, plan.default_quality)
         self._lock = threading.Lock()
         self._source_chains: dict[str, tuple[str, str, str, str]] = {}
         self.output_tag = uuid.uuid4().hex  # marks this job's outputs as pending in the index

@@ -25,6 +25,7 @@ class SharedWork:
     request: ModificationRequest
     context: ModificationContext
     origin: Origin
+    default_quality: int = 90
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def produce(shared: SharedWork, source_id: str, source_uuid: str) -> Produced:
     """Modify one stored instance into a new file; nothing is indexed here."""
     storage = FilesystemStorage(shared.storage_root)
     with storage.open(source_uuid) as source, storage.writer() as (out, file_uuid):
-        dataset = modify_file(source, out, shared.request, shared.context)
+        dataset = modify_file(source, out, shared.request, shared.context,
+                              shared.default_quality)
         size = out.tell()
     ids = identifiers_of(dataset)
     new = NewInstance(

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests.support.servers import ServerProcess, orthanc_available, start_orthanc
+
 # Property tests run a fixed set of examples in `make test` (reproducible in CI);
 # LETHE_HYPOTHESIS=explore draws new random examples for a search by hand.
 settings.register_profile("fixed", derandomize=True, deadline=None)
 settings.register_profile("explore", deadline=None)
 settings.load_profile("explore" if os.environ.get("LETHE_HYPOTHESIS") == "explore" else "fixed")
-
-from tests.support.servers import ServerProcess, orthanc_available, start_orthanc
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLES = SHARED / "samples"

@@ -107,8 +107,8 @@ def apply(dataset: Dataset, request: ModificationRequest, context: ModificationC
 def _declare_default_charset(dataset: Dataset, request: ModificationRequest) -> None:
     """Declare ISO_IR 100 when new non-ASCII text went into a data set that declares no
     character set (it was encoded as Latin-1, the default; undeclared, it would be invalid
-    in the default repertoire)."""
-    if SPECIFIC_CHARACTER_SET in dataset:
+    in the default repertoire). A request that removes the tag is obeyed."""
+    if SPECIFIC_CHARACTER_SET in dataset or SPECIFIC_CHARACTER_SET in request.removals:
         return
     entries = list(request.replacements) + list(request.nested_replacements)
     if any(_has_non_ascii_text(entry.element) for entry in entries):

@@ -18,7 +18,10 @@ def _serve(args: argparse.Namespace) -> int:
     from lethe.api.app import create_app
 
     config = load_config(args.config)
-    app = create_app(config)
+    try:
+        app = create_app(config)
+    except ValueError as exc:  # a malformed "Dictionary" entry, for example
+        raise ConfigError(str(exc)) from None
     host = "0.0.0.0" if config.RemoteAccessAllowed else config.HttpBindAddress
     if not config.RemoteAccessAllowed and host == "0.0.0.0":
         host = "127.0.0.1"

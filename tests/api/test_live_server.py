@@ -74,3 +74,16 @@ def test_configuration_allows_comments(tmp_path):
 def test_http_error_has_content_type(server):
     r = httpx.get(server.url + "/instances/unknown")
     assert r.status_code == 404 and r.headers["content-type"].startswith("application/json")
+
+
+def test_serve_refuses_a_bad_dictionary_entry(tmp_path):
+    import subprocess
+    import sys
+
+    config = tmp_path / "bad.json"
+    config.write_text('{"Dictionary": {"zz": 5}, "StorageDirectory": "%s"}' % (tmp_path / "s"))  # noqa: UP031
+    lethe = Path(sys.executable).with_name("lethe")
+    run = subprocess.run([str(lethe), "serve", "--config", str(config)], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 2
+    assert "Dictionary" in run.stderr and "zz" in run.stderr

@@ -16,11 +16,11 @@ serve: $(STAMP)
 	$(BIN)/lethe serve $(if $(CONFIG),--config $(CONFIG))
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests tools
 	$(BIN)/pytest -q -p no:cacheprovider
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests tools
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 
 from lethe.api import instances, jobs, modify, resources, system
-from lethe.api.errors import http_error_handler, internal_error_handler, lethe_error_handler
+from lethe.api.errors import InternalErrorMiddleware, http_error_handler, lethe_error_handler
 from lethe.api.security import SecurityMiddleware
 from lethe.config import Config
 from lethe.dicom.tags import TagDictionary
@@ -35,10 +35,10 @@ def create_app(config: Config, store: Store | None = None) -> Starlette:
     app = Starlette(
         routes=(instances.routes + modify.routes + system.routes + jobs.routes
                 + resources.routes),
-        middleware=[Middleware(SecurityMiddleware, config=config)],
+        middleware=[Middleware(SecurityMiddleware, config=config),
+                    Middleware(InternalErrorMiddleware)],
         exception_handlers={LetheError: lethe_error_handler,
-                            HTTPException: http_error_handler,
-                            Exception: internal_error_handler},
+                            HTTPException: http_error_handler},
         lifespan=lifespan,
     )
     app.state.config = config

@@ -21,16 +21,29 @@ async def read_body(request: Request) -> bytes:
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise LetheError(ErrorCode.REQUEST_TOO_LARGE,
-                             f"the body is larger than MaximumRequestSize ({limit} bytes)")
+            raise _too_large(limit)
         chunks.append(chunk)
     body = b"".join(chunks)
     if request.headers.get("content-encoding", "").lower() == "gzip":
-        try:
-            body = zlib.decompress(body, wbits=31)
-        except zlib.error:
-            raise bad_file_format("the body is not valid gzip data") from None
+        body = _gunzip(body, limit)
     return body
+
+
+def _gunzip(body: bytes, limit: int) -> bytes:
+    """Inflate a gzip body, refusing (413) more than ``limit`` bytes once inflated."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        inflated = inflater.decompress(body, limit + 1)
+    except zlib.error:
+        raise bad_file_format("the body is not valid gzip data") from None
+    if len(inflated) > limit or inflater.unconsumed_tail:
+        raise _too_large(limit)
+    return inflated
+
+
+def _too_large(limit: int) -> LetheError:
+    return LetheError(ErrorCode.REQUEST_TOO_LARGE,
+                      f"the body is larger than MaximumRequestSize ({limit} bytes)")
 
 
 async def read_json(request: Request, *, allow_empty: bool = False) -> Any:

@@ -8,6 +8,7 @@ from http import HTTPStatus
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lethe.api.responses import json_response
 from lethe.errors import ErrorCode, LetheError
@@ -54,10 +55,49 @@ async def http_error_handler(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     code = _HTTP_CODES.get(exc.status_code, ErrorCode.BAD_REQUEST)
     details = "" if exc.status_code in (404, 405) else str(exc.detail or "")
-    return error_response(request, code, exc.status_code, details, headers=exc.headers)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(allowed_methods(request))
+    return error_response(request, code, exc.status_code, details, headers=headers)
 
 
-async def internal_error_handler(request: Request, exc: Exception) -> Response:
-    """Any other exception: 500, logged with its traceback, no internals to the client."""
-    log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return error_response(request, ErrorCode.INTERNAL_ERROR, 500)
+def allowed_methods(request: Request) -> list[str]:
+    """Every method of every route whose path matches the request's path."""
+    methods: set[str] = set()
+    for route in request.app.routes:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(request.url.path):
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
+class InternalErrorMiddleware:
+    """Answer any unhandled exception with Orthanc's 500 body, logged with its traceback.
+
+    Unlike Starlette's own error middleware it does not re-raise, so the server keeps
+    the keep-alive connection usable (no silent close after the answer).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            request = Request(scope)
+            log.error("unhandled error on %s %s", request.method, request.url.path,
+                      exc_info=exc)
+            if started:
+                raise
+            response = error_response(request, ErrorCode.INTERNAL_ERROR, 500)
+            await response(scope, receive, send)

@@ -33,14 +33,28 @@ def origin_of(request: Request) -> Origin:
     return Origin("RestApi", client[0] if client else "", username)
 
 
-def zip_members(data: bytes) -> list[tuple[str, bytes]]:
-    """The files of a ZIP archive; 400 if it is not a valid archive."""
+def zip_members(data: bytes, limit: int) -> list[tuple[str, bytes]]:
+    """The files of a ZIP archive; 400 if it is not a valid archive, 413 if its members
+    add up to more than ``limit`` bytes once inflated."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return [(info.filename, archive.read(info)) for info in archive.infolist()
-                    if not info.is_dir()]
+            members = [info for info in archive.infolist() if not info.is_dir()]
+            if sum(info.file_size for info in members) > limit:
+                raise LetheError(ErrorCode.REQUEST_TOO_LARGE, "the ZIP members are larger "
+                                 f"than MaximumRequestSize ({limit} bytes) once inflated")
+            return [(info.filename, _read_member(archive, info, limit)) for info in members]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
         raise bad_file_format(f"the body is not a valid ZIP archive ({exc})") from None
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """A member's content, never more than ``limit`` bytes (a lying header is refused)."""
+    with archive.open(info) as member:
+        content = member.read(limit + 1)
+    if len(content) > limit:
+        raise LetheError(ErrorCode.REQUEST_TOO_LARGE, f'ZIP member "{info.filename}" is '
+                         f"larger than MaximumRequestSize ({limit} bytes)")
+    return content
 
 
 def upload(request: Request, data: bytes) -> dict | list:
@@ -48,7 +62,7 @@ def upload(request: Request, data: bytes) -> dict | list:
     store, origin = store_of(request), origin_of(request)
     if not data.startswith(ZIP_MAGIC):
         return store.store(data, origin).to_json()
-    members = zip_members(data)
+    members = zip_members(data, request.app.state.config.MaximumRequestSize)
     for name, content in members:
         try:
             parse_dicom(content)

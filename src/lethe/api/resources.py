@@ -3,6 +3,7 @@ deletion, statistics, metadata and labels of patients, studies, series and insta
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from starlette.concurrency import run_in_threadpool
@@ -86,23 +87,26 @@ def resource_json(store: Store, resource: Resource, stable_age: int) -> dict:
         body["PatientMainDicomTags"] = {k[len(PATIENT_COPY):]: v for k, v in tags.items()
                                          if k.startswith(PATIENT_COPY)}
     elif level is Level.SERIES:
-        expected = metadata.get("ExpectedNumberOfInstances")
-        body["ExpectedNumberOfInstances"] = int(expected) if expected else None
+        expected = _integer(metadata.get("ExpectedNumberOfInstances"))
+        body["ExpectedNumberOfInstances"] = expected
         body["Status"] = _series_status(len(body["Instances"]), expected)
     elif level is Level.INSTANCE:
         attachment = index.attachment(resource.id)
         body["FileSize"] = attachment.size if attachment else 0
         body["FileUuid"] = attachment.uuid if attachment else ""
-        position = metadata.get("IndexInSeries", "")
-        body["IndexInSeries"] = int(position) if position.lstrip("-").isdigit() else None
+        body["IndexInSeries"] = _integer(metadata.get("IndexInSeries"))
     return dict(sorted(body.items()))
 
 
-def _series_status(count: int, expected: str | None) -> str:
-    if not expected or not expected.isdigit():
+def _integer(text: str | None) -> int | None:
+    """An integer stored as text (ASCII digits only), else None."""
+    return int(text) if text and re.fullmatch(r"-?[0-9]+", text) else None
+
+
+def _series_status(count: int, expected: int | None) -> str:
+    if expected is None or expected <= 0:
         return "Unknown"
-    wanted = int(expected)
-    return "Complete" if count == wanted else "Missing" if count < wanted else "Inconsistent"
+    return "Complete" if count == expected else "Missing" if count < expected else "Inconsistent"
 
 
 def _level(request: Request) -> Level:
@@ -207,7 +211,7 @@ def _user_metadata_name(request: Request, name: str) -> str:
     if name in SYSTEM_METADATA:
         raise bad_request(f'metadata "{name}" is maintained by the server and cannot be changed')
     user = request.app.state.config.UserMetadata
-    if name in user or (name.isdigit() and 1024 <= int(name) <= 65535):
+    if name in user or (re.fullmatch(r"[0-9]{1,5}", name) and 1024 <= int(name) <= 65535):
         return name
     raise LetheError(ErrorCode.INEXISTENT_ITEM,
                      f'unknown metadata "{name}" (declare it in UserMetadata, or use '

@@ -539,7 +539,9 @@ def absorbed_by_meta(ds: Dataset) -> list[int]:
     if (group_length is None or getattr(ds, "preamble", None) is None
             or meta.get("TransferSyntaxUID") == DEFLATED):  # positions of the inflated stream
         return []
-    end = 128 + 4 + 12 + int(group_length.value)  # preamble, "DICM", (0002,0000) element
+    if not isinstance(group_length.value, int):
+        return []  # a group length that is not a number: nothing to learn from it
+    end = 128 + 4 + 12 + group_length.value  # preamble, "DICM", (0002,0000) element
     absorbed = []
     for tag in sorted(ds.keys()):
         elem = ds.get_item(tag, keep_deferred=True)

@@ -8,6 +8,7 @@ the request, then re-encodes the pixel data for the target syntax.
 
 from __future__ import annotations
 
+import logging
 from typing import BinaryIO
 
 from pydicom.dataset import Dataset
@@ -16,6 +17,9 @@ from lethe.dicom.engine import ModificationContext, apply
 from lethe.dicom.part10 import read_full, read_header, write_full, write_modified
 from lethe.dicom.request import ModificationRequest
 from lethe.dicom.transcode import transcode
+from lethe.errors import LetheError, bad_file_format
+
+log = logging.getLogger(__name__)
 
 DEFAULT_LOSSY_QUALITY = 90
 
@@ -32,14 +36,21 @@ def modify_file(source: bytes | BinaryIO, out: BinaryIO, request: ModificationRe
     transfer syntax that cannot encode the image; ``out`` is then incomplete
     and must be discarded by the caller.
     """
-    if request.transcode is None:
-        header = read_header(source)
+    try:
+        if request.transcode is None:
+            header = read_header(source)
+            apply(header.dataset, request, context)
+            write_modified(header, header.dataset, source, out)
+            return header.dataset
+        header = read_full(source)
         apply(header.dataset, request, context)
-        write_modified(header, header.dataset, source, out)
+        transcode(header.dataset, request.transcode,
+                  lossy_quality=request.lossy_quality or default_quality)
+        write_full(header.dataset, out, request.transcode)
         return header.dataset
-    header = read_full(source)
-    apply(header.dataset, request, context)
-    transcode(header.dataset, request.transcode,
-              lossy_quality=request.lossy_quality or default_quality)
-    write_full(header.dataset, out, request.transcode)
-    return header.dataset
+    except (LetheError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a stored file the engine cannot handle
+        log.warning("stored file cannot be modified: %s", type(exc).__name__)
+        raise bad_file_format(
+            f"the stored file cannot be modified ({type(exc).__name__})") from None

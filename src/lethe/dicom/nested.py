@@ -56,6 +56,8 @@ def anonymize_identifiers(dataset: Dataset, request: ModificationRequest,
 def _walk_sequence(dataset: Dataset, tag: BaseTag, chain: Chain, request: ModificationRequest,
                    uids: UidMapper) -> None:
     for index, item in enumerate(dataset[tag].value):
+        if not isinstance(item, Dataset):
+            continue  # a value decoded from a malformed UN element: not an item
         item_chain = (*chain, (tag, index))
         for item_tag in list(item.keys()):
             _visit(item, item_tag, item_chain, request, uids)

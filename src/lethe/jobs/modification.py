@@ -186,13 +186,17 @@ class ModificationJob(Job):
     def _commit(self, results: list[Produced], chunk_size: int) -> None:
         """Index a chunk of produced instances in one transaction; advance the position."""
         batch, fresh = [], []
-        for produced in results:
-            new = produced.new
-            new.job = self.output_tag
-            if self.plan.records_provenance:
-                self._add_provenance(new, self._source_chain(produced.source_id))
-            fresh.append(self.store.index.lookup(new.ids[Level.INSTANCE]) is None)
-            batch.append(new)
+        try:
+            for produced in results:
+                new = produced.new
+                new.job = self.output_tag
+                if self.plan.records_provenance:
+                    self._add_provenance(new, self._source_chain(produced.source_id))
+                fresh.append(self.store.index.lookup(new.ids[Level.INSTANCE]) is None)
+                batch.append(new)
+        except BaseException:
+            self._delete_files(results)  # not indexed: nothing else refers to them
+            raise
         statuses = self.store.ingest.index_written(batch) if batch else []
         with self._lock:
             for new, status, is_new in zip(batch, statuses, fresh, strict=True):

@@ -9,11 +9,26 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 PRELOAD = ["lethe.jobs.worker"]
+WATCH_INTERVAL = 1.0  # seconds between two checks that the server still runs
+
+
+def _watch_server(server_pid: int) -> None:
+    """In a worker: exit when the server process is gone (killed without shutting the
+    pool down), instead of lingering forever."""
+    def watch() -> None:
+        while True:
+            time.sleep(WATCH_INTERVAL)
+            try:
+                os.kill(server_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+    threading.Thread(target=watch, name="server-watch", daemon=True).start()
 
 
 class WorkerPool:
@@ -29,7 +44,9 @@ class WorkerPool:
             if self._executor is None:
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(PRELOAD)
-                self._executor = ProcessPoolExecutor(self.size, mp_context=context)
+                self._executor = ProcessPoolExecutor(
+                    self.size, mp_context=context, initializer=_watch_server,
+                    initargs=(os.getpid(),))
             return self._executor
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future:

@@ -12,20 +12,22 @@ import hashlib
 import io
 import logging
 import struct
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
 import pydicom
 from pydicom.datadict import dictionary_has_tag, dictionary_VR
 from pydicom.dataset import Dataset
-from pydicom.errors import InvalidDicomError
 from pydicom.filereader import _read_file_meta_info, data_element_generator
+from pydicom.sequence import Sequence
 from pydicom.tag import Tag
 from pydicom.uid import DeflatedExplicitVRLittleEndian
 
 from lethe.dicom.identifiers import ResourceIds
 from lethe.dicom.maintags import main_tags
-from lethe.errors import bad_file_format
+from lethe.errors import LetheError, bad_file_format
 from lethe.store.index import Index
 from lethe.store.model import Attachment, Level, NewInstance
 from lethe.store.storage import FilesystemStorage
@@ -35,6 +37,7 @@ log = logging.getLogger(__name__)
 PIXEL_DATA = Tag(0x7FE0, 0x0010)
 DEFER_SIZE = 4096
 PATIENT_COPY = "Patient/"
+MAX_NESTING = 64  # sequence levels; deeper files are refused
 IDENTIFIER_KEYWORDS = ("StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID")
 
 
@@ -70,18 +73,43 @@ def parse_dicom(data: bytes) -> Dataset:
     """
     if not data:
         raise bad_file_format("Received an empty DICOM file")
-    invalid = bad_file_format(f"Cannot parse an invalid DICOM file (size: {len(data)} bytes)")
     has_preamble = len(data) >= 132 and data[128:132] == b"DICM"
-    try:
+    with refusing_unparsable(len(data)):
+        _check_tag_order(data, has_preamble)
         ds = pydicom.dcmread(io.BytesIO(data), defer_size=DEFER_SIZE, force=not has_preamble)
         _check_complete(ds, data)
-    except (InvalidDicomError, EOFError, ValueError, KeyError, TypeError, OverflowError,
-            NotImplementedError, AttributeError, IndexError, UnicodeError, RecursionError) as exc:
+        if not has_preamble and not any(_has_value(ds, k) for k in IDENTIFIER_KEYWORDS):
+            raise EOFError("without DICM and without identifiers: not DICOM at all")
+        return ds
+
+
+@contextmanager
+def refusing_unparsable(size: int) -> Iterator[None]:
+    """Turn any parser failure on untrusted bytes into 400 ``Bad file format``.
+
+    The details name the size only: nothing read from the file is echoed.
+    """
+    try:
+        yield
+    except LetheError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure means an invalid file
         log.debug("unparsable DICOM body: %s", type(exc).__name__)
-        raise invalid from None
-    if not has_preamble and not any(_has_value(ds, k) for k in IDENTIFIER_KEYWORDS):
-        raise invalid  # without "DICM" and without identifiers: not DICOM at all
-    return ds
+        raise bad_file_format(
+            f"Cannot parse an invalid DICOM file (size: {size} bytes)") from None
+
+
+def _check_tag_order(data: bytes, has_preamble: bool) -> None:
+    """Refuse, before pydicom reads it, a data set that starts with a group 0000 tag
+    (a body of zeros or similar garbage would otherwise be parsed slowly)."""
+    start = 132
+    if has_preamble and len(data) >= 144 and data[132:136] == b"\x02\x00\x00\x00":
+        (length,) = struct.unpack_from("<I", data, 140)  # (0002,0000) UL value
+        start = 144 + length
+    elif not has_preamble:
+        start = 0
+    if len(data) >= start + 4 and struct.unpack_from("<H", data, start)[0] == 0:
+        raise EOFError("the data set starts with an invalid tag")
 
 
 def _check_complete(ds: Dataset, data: bytes) -> None:
@@ -94,9 +122,7 @@ def _check_complete(ds: Dataset, data: bytes) -> None:
     """
     for tag in list(ds.keys()):
         if tag != PIXEL_DATA and _is_sequence(ds.get_item(tag, keep_deferred=True)):
-            for item in ds[tag].value or ():
-                for _ in item.iterall():
-                    pass
+            _check_nesting(ds[tag].value or ())
     meta = getattr(ds, "file_meta", None)
     if meta is not None and meta.get("TransferSyntaxUID") == DeflatedExplicitVRLittleEndian:
         return  # the data set was inflated from a stream: nothing to walk in ``data``
@@ -105,7 +131,7 @@ def _check_complete(ds: Dataset, data: bytes) -> None:
         fp.seek(132)
         _read_file_meta_info(fp)
     implicit_vr, little = ds.original_encoding
-    raw = None
+    length = None
     for raw in data_element_generator(fp, implicit_vr, little, defer_size=1):
         length = getattr(raw, "length", None)  # sequences come already parsed
         if length not in (None, 0xFFFFFFFF) and raw.value_tell + length > len(data):
@@ -115,6 +141,19 @@ def _check_complete(ds: Dataset, data: bytes) -> None:
         delimiter = struct.pack("<HHI" if little else ">HHI", 0xFFFE, 0xE0DD, 0)
         if data[end - 8:end] != delimiter:
             raise EOFError("undefined-length value without its delimiter")
+
+
+def _check_nesting(items: Iterable[Dataset]) -> None:
+    """Parse every item below a sequence (without recursion); refuse more than
+    :data:`MAX_NESTING` levels, which later processing could not handle safely."""
+    pending = [(item, 1) for item in items]
+    while pending:
+        item, depth = pending.pop()
+        if depth > MAX_NESTING:
+            raise ValueError("sequences nested too deeply")
+        for elem in item:
+            if elem.VR == "SQ" or isinstance(elem.value, Sequence):
+                pending.extend((child, depth + 1) for child in elem.value)
 
 
 def _is_sequence(raw: object) -> bool:
@@ -194,16 +233,17 @@ class Ingest:
                     extra_metadata: dict[Level, dict[str, str]] | None = None) -> IngestResult:
         """Parse, write and index one DICOM file; the answer of ``POST /instances``."""
         ds = parse_dicom(data)
-        ids = identifiers_of(ds)
-        if not self.overwrite and self.index.lookup(ids.instance) is not None:
-            return IngestResult(ids, "AlreadyStored")
-        new = NewInstance(
-            ids=(ids.patient, ids.study, ids.series, ids.instance),
-            tags=level_tags(ds),
-            metadata=instance_metadata(ds, origin, pixel_data_offset(ds)),
-            attachment=Attachment("", len(data), hashlib.md5(data).hexdigest()),
-            parent_metadata={Level.SERIES: {"RemoteAET": origin.remote_aet}},
-        )
+        with refusing_unparsable(len(data)):
+            ids = identifiers_of(ds)
+            if not self.overwrite and self.index.lookup(ids.instance) is not None:
+                return IngestResult(ids, "AlreadyStored")
+            new = NewInstance(
+                ids=(ids.patient, ids.study, ids.series, ids.instance),
+                tags=level_tags(ds),
+                metadata=instance_metadata(ds, origin, pixel_data_offset(ds)),
+                attachment=Attachment("", len(data), hashlib.md5(data).hexdigest()),
+                parent_metadata={Level.SERIES: {"RemoteAET": origin.remote_aet}},
+            )
         for level, values in (extra_metadata or {}).items():
             target = new.metadata if level is Level.INSTANCE else \
                 new.parent_metadata.setdefault(level, {})

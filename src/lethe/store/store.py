@@ -46,7 +46,19 @@ class Store:
         index = SQLiteIndex(Path(config.index_directory) / INDEX_FILE)
         store = cls(index, storage, config.OverwriteInstances)
         store.discard_pending_outputs()
+        store.discard_unindexed_files()
         return store
+
+    def discard_unindexed_files(self) -> int:
+        """Delete files that no index row names (a stop between a file's rename and its
+        index commit leaves one). Only safe while no other writer shares the storage area:
+        this runs when the store opens, before the server accepts requests."""
+        orphans, _ = self.check()
+        for file_uuid in orphans:
+            self.storage.delete(file_uuid)
+        if orphans:
+            log.warning("removed %d files that no index row refers to", len(orphans))
+        return len(orphans)
 
     def discard_pending_outputs(self) -> int:
         """Delete what jobs interrupted by a stop of the server had produced."""

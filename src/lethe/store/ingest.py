@@ -157,10 +157,13 @@ def _check_nesting(items: Iterable[Dataset]) -> None:
 
 
 def _is_sequence(raw: object) -> bool:
+    """Whether pydicom will read ``raw`` as a sequence: SQ, or UN/implicit that the
+    dictionary knows as SQ, or UN of undefined length."""
     vr = getattr(raw, "VR", None)
-    if vr is None:
+    if vr in (None, "UN"):
         tag = getattr(raw, "tag", 0)
-        vr = dictionary_VR(tag) if dictionary_has_tag(tag) else None
+        if dictionary_has_tag(tag) and dictionary_VR(tag) == "SQ":
+            return True
     return vr == "SQ" or (vr in (None, "UN") and getattr(raw, "length", 0) == 0xFFFFFFFF)
 
 

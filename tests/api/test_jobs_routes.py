@@ -9,6 +9,7 @@ import pytest
 from pydicom.data import get_testdata_file
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -16,7 +17,7 @@ from starlette.testclient import TestClient
 
 from lethe.api import jobs
 from lethe.api.body import read_json_object
-from lethe.api.errors import http_error_handler, internal_error_handler, lethe_error_handler
+from lethe.api.errors import InternalErrorMiddleware, http_error_handler, lethe_error_handler
 from lethe.api.jobs import JobOptions, parse_job_options, run_job
 from lethe.config import Config
 from lethe.errors import ErrorCode, LetheError
@@ -37,9 +38,9 @@ class JobsApp:
         self.engine = JobEngine(1, history_size)
         self.started: list[StepJob] = []
         app = Starlette(routes=jobs.routes + [Route("/test-jobs", self._start, methods=["POST"])],
+                        middleware=[Middleware(InternalErrorMiddleware)],
                         exception_handlers={LetheError: lethe_error_handler,
-                                            HTTPException: http_error_handler,
-                                            Exception: internal_error_handler})
+                                            HTTPException: http_error_handler})
         app.state.jobs = self.engine
         app.state.config = Config()
         self.client = TestClient(app, client=("127.0.0.1", 50000), raise_server_exceptions=False)

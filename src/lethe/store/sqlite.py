@@ -8,6 +8,8 @@ that concurrent writers queue on the lock instead of failing on upgrade.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +39,14 @@ class SQLiteIndex(SqlIndex):
 
     def _begin_write(self, cur: Any) -> None:
         cur.execute("BEGIN IMMEDIATE")
+
+    @contextmanager
+    def _relaxed(self) -> Iterator[None]:
+        """In WAL mode, ``synchronous=NORMAL`` commits without an fsync; the next
+        ``FULL`` commit makes them durable too."""
+        conn = self._conn()
+        conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            yield
+        finally:
+            conn.execute("PRAGMA synchronous=FULL")

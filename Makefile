@@ -16,11 +16,14 @@ serve: $(STAMP)
 	$(BIN)/lethe serve $(if $(CONFIG),--config $(CONFIG))
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff check src tests tools benchmarks
 	$(BIN)/pytest -q -p no:cacheprovider
 
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff check src tests tools benchmarks
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

@@ -25,6 +25,7 @@ def _serve(args: argparse.Namespace) -> int:
     host = "0.0.0.0" if config.RemoteAccessAllowed else config.HttpBindAddress
     if not config.RemoteAccessAllowed and host == "0.0.0.0":
         host = "127.0.0.1"
+    app.state.pool.warm_up()
     log.info("%s %s listening on http://%s:%d", NAME, __version__, host, config.HttpPort)
     uvicorn.run(app, host=host, port=config.HttpPort, log_level=args.log_level,
                 access_log=args.log_level == "debug", timeout_keep_alive=30)

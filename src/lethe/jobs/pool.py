@@ -49,6 +49,12 @@ class WorkerPool:
                     initargs=(os.getpid(),))
             return self._executor
 
+    def warm_up(self) -> None:
+        """Start the worker processes now, in the background, so that the first job
+        does not wait for them."""
+        threading.Thread(target=lambda: self.submit(os.getpid).result(), name="pool-warm-up",
+                         daemon=True).start()
+
     def submit(self, function: Callable[..., Any], *args: Any) -> Future:
         """Run ``function(*args)`` in a worker process."""
         return self._get().submit(function, *args)

@@ -49,6 +49,12 @@ def _cpu_per_instance(step: Step, dataset: GeneratedDataset,
     return _median(per)
 
 
+def _milliseconds(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.0f}" if value >= 100 else f"{value:.3g}"
+
+
 def _rate(per_second: float) -> str:
     return f"{per_second:.0f}" if per_second >= 10 else f"{per_second:.2f}"
 
@@ -75,8 +81,7 @@ def _rows(step: Step, dataset: GeneratedDataset, per_server: dict[str, list[Step
         if not p90:
             lethe_c = _cpu_per_instance(step, dataset, lethe)
             orthanc_c = _cpu_per_instance(step, dataset, orthanc)
-            cpu = [f"{lethe_c:.3g}" if lethe_c is not None else "-",
-                   f"{orthanc_c:.3g}" if orthanc_c is not None else "-",
+            cpu = [_milliseconds(lethe_c), _milliseconds(orthanc_c),
                    f"{lethe_c / orthanc_c:.2f}" if lethe_c and orthanc_c else "-"]
         yield [label, "ms" if step.latency else "s", _seconds(lethe_t, step.latency),
                _seconds(orthanc_t, step.latency), f"{ratio:.2f}" if ratio else "-",

@@ -142,14 +142,15 @@ def _memory_summary(dataset: GeneratedDataset, results: Results) -> list[str]:
             continue
         key, top = max(runs, key=lambda run: run[1].hwm_mib)
         pss = max(memory.pss_mib for _, memory in runs)
-        rise_key, rise = max(((k, m.growth_mib) for k, m in runs
-                              if k not in ("upload_1", "delete", "upload_4", "first_job")),
-                             key=lambda r: r[1])
         line = (f"{label} peak: {top.hwm_mib:.0f} MiB summed VmHWM over {top.processes} "
-                f"processes (in {key}), {pss:.0f} MiB summed PSS; largest rise in a step "
-                f"after the first job: {rise:.0f} MiB (in {rise_key})")
-        if dataset.spec.instances == 1:
-            line += f" = {rise / largest:.2f}x the file size ({largest:.1f} MiB)"
+                f"processes (in {key}), {pss:.0f} MiB summed PSS")
+        rises = [(k, m.growth_mib) for k, m in runs
+                 if k not in ("upload_1", "delete", "upload_4", "first_job")]
+        if rises:
+            rise_key, rise = max(rises, key=lambda r: r[1])
+            line += f"; largest rise in a step after the first job: {rise:.0f} MiB (in {rise_key})"
+            if dataset.spec.instances == 1:
+                line += f" = {rise / largest:.2f}x the file size ({largest:.1f} MiB)"
         lines.append(line)
     return lines
 

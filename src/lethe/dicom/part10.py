@@ -102,7 +102,7 @@ def read_header(source: bytes | BinaryIO) -> Header:
     """Parse ``source`` (bytes, or a seekable binary file at offset 0) without its pixel data."""
     stream = _as_stream(source)
     dataset = _dcmread(stream, stop_before_pixels=True)
-    transfer_syntax = _transfer_syntax(dataset)
+    transfer_syntax = transfer_syntax_of(dataset)
     if transfer_syntax == DeflatedExplicitVRLittleEndian:
         stream.seek(0)
         return read_full(stream)
@@ -125,7 +125,7 @@ def read_header(source: bytes | BinaryIO) -> Header:
 def read_full(source: bytes | BinaryIO) -> Header:
     """Parse all of ``source``, pixel data included (deflated data sets are inflated)."""
     dataset = _dcmread(_as_stream(source), stop_before_pixels=False)
-    return Header(dataset, _transfer_syntax(dataset))
+    return Header(dataset, transfer_syntax_of(dataset))
 
 
 def write_modified(header: Header, dataset: Dataset, source: bytes | BinaryIO,
@@ -180,8 +180,9 @@ def _invalid(stream: BinaryIO) -> LetheError:
     return bad_file_format(f"Cannot parse an invalid DICOM file (size: {_size(stream)} bytes)")
 
 
-def _transfer_syntax(dataset: Dataset) -> UID:
-    """The file's transfer syntax; for a bare data set, the encoding pydicom detected."""
+def transfer_syntax_of(dataset: Dataset) -> UID:
+    """The file's transfer syntax; for a bare data set, the encoding pydicom detected
+    (little endian when nothing is known)."""
     meta = getattr(dataset, "file_meta", None)
     declared = meta.get("TransferSyntaxUID") if meta is not None else None
     if declared:
@@ -189,7 +190,7 @@ def _transfer_syntax(dataset: Dataset) -> UID:
     implicit, little = dataset.original_encoding
     if implicit:
         return ImplicitVRLittleEndian
-    return ExplicitVRLittleEndian if little else ExplicitVRBigEndian
+    return ExplicitVRLittleEndian if little is not False else ExplicitVRBigEndian
 
 
 def _locate_pixel_element(stream: BinaryIO, offset: int, implicit: bool,

@@ -101,7 +101,6 @@ from pydicom.uid import (
     JPEG2000,
     UID,
     DeflatedExplicitVRLittleEndian,
-    ExplicitVRBigEndian,
     ExplicitVRLittleEndian,
     ImplicitVRLittleEndian,
     JPEG2000Lossless,
@@ -193,7 +192,7 @@ def can_transcode(dataset: Dataset, target: str) -> str | None:
     """
     if target not in KNOWN_TRANSFER_SYNTAXES:
         return f"Unknown transfer syntax: {target}"
-    target, source = UID(target), _source_syntax(dataset)
+    target, source = UID(target), part10.transfer_syntax_of(dataset)
     if source == target:
         return None
     if target not in SUPPORTED_TARGETS:
@@ -238,7 +237,7 @@ def transcode(dataset: Dataset, target: str, *, lossy_quality: int = 90) -> Data
     if reason is not None:
         raise bad_request(reason)
     target = UID(target)
-    source = _source_syntax(dataset)
+    source = part10.transfer_syntax_of(dataset)
     if _pixels_change(dataset, source, target):
         image = _image(dataset, source)
         frames = _decoded_frames(dataset, source, image)
@@ -262,18 +261,6 @@ def transcode_file(source: bytes | BinaryIO, target: str, out: BinaryIO, *,
     dataset = part10.read_full(source).dataset
     transcode(dataset, target, lossy_quality=lossy_quality)
     part10.write_full(dataset, out, target)
-
-
-def _source_syntax(dataset: Dataset) -> UID:
-    """The declared transfer syntax, or for a bare data set the encoding it was read in."""
-    meta = getattr(dataset, "file_meta", None)
-    declared = meta.get("TransferSyntaxUID") if meta else None
-    if declared:
-        return UID(str(declared).strip(" \0"))
-    implicit, little = dataset.original_encoding
-    if implicit:
-        return ImplicitVRLittleEndian
-    return ExplicitVRLittleEndian if little is not False else ExplicitVRBigEndian
 
 
 def _pixels_change(dataset: Dataset, source: UID, target: UID) -> bool:

@@ -24,7 +24,8 @@ def test_pending_outputs_are_discarded_at_open(tmp_path):
     received = store.store(make_file(patient_id="KEEP"), Origin())
     interrupted = job_output(store, make_file(patient_id="JOB1"), "job-1")
     finished = job_output(store, make_file(patient_id="JOB2"), "job-2")
-    assert store.ingest.index_written([interrupted, finished]) == ["Success", "Success"]
+    assert [o.status for o in store.ingest.index_written([interrupted, finished])] == [
+        "Success", "Success"]
     store.index.finish_job("job-2")
     assert store.index.pending_outputs() == [interrupted.ids[3]]
     store.close()
@@ -44,6 +45,6 @@ def test_an_overwritten_instance_is_never_pending(tmp_path):
     data = make_file(patient_id="SAME")
     store.store(data, Origin())
     output = job_output(store, data, "job-1")
-    assert store.ingest.index_written([output]) == ["Success"]
+    assert [o.status for o in store.ingest.index_written([output])] == ["Success"]
     assert store.index.pending_outputs() == []
     store.close()

@@ -1,9 +1,12 @@
 """The ``ResourceModification`` job: modify or anonymize many instances and store the results.
 
-The instances are modified in the worker-process pool, a chunk at a time
-(the next chunk is already running while the previous one is committed), and
-each chunk is indexed in one transaction. Memory is bounded by the chunk
-size, never by the size of the study.
+The instances are modified in the worker-process pool, with a bounded
+window of instances in flight (:data:`WINDOW_PER_WORKER` per worker), so
+that the workers never wait for the job thread. The results are collected in
+source order and indexed in batches (up to :data:`BATCH`, or what is done
+when the window runs dry): the batch's new files are made durable with one
+storage sync, then indexed in one transaction. Memory is bounded by the
+window and the batch, never by the size of the study.
 
 All or nothing: a failure (without ``Permissive``) or a cancel removes every
 resource the job created, and the sources are deleted (``KeepSource`` false)
@@ -16,6 +19,7 @@ import contextlib
 import logging
 import threading
 import uuid
+from collections import deque
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
@@ -24,12 +28,17 @@ from lethe.dicom.request import ModificationRequest
 from lethe.errors import ErrorCode, LetheError
 from lethe.jobs.job import Job, JobControl, JobInterrupted
 from lethe.jobs.pool import WorkerPool
-from lethe.jobs.worker import Produced, SharedWork, produce
+from lethe.jobs.worker import Produced, SharedTicket, SharedWork, produce
 from lethe.store.ingest import Origin
 from lethe.store.model import Level, NewInstance
 from lethe.store.store import Store
 
 log = logging.getLogger(__name__)
+
+WINDOW_PER_WORKER = 4  # instances in flight per worker process
+BATCH = 32  # most instances indexed in one transaction
+
+InFlight = tuple[str, "Future | LetheError"]  # a source ID and its pending result
 
 
 @dataclass(frozen=True)
@@ -71,12 +80,13 @@ class ModificationJob(Job):
         self.store = store
         self.pool = pool
         self.plan = plan
-        self.chunk = max(2, 2 * pool.size)
-        self._shared = SharedWork(str(store.storage.root), plan.request, plan.context,
-                                  plan.origin, plan.default_quality)
+        self.window = WINDOW_PER_WORKER * pool.size
         self._lock = threading.Lock()
         self._source_chains: dict[str, tuple[str, str, str, str]] = {}
         self.output_tag = uuid.uuid4().hex  # marks this job's outputs as pending in the index
+        self._ticket = SharedTicket.of(self.output_tag, SharedWork(
+            str(store.storage.root), plan.request, plan.context, plan.origin,
+            plan.default_quality))
         self.reset()
 
     # --- Job interface -------------------------------------------------------
@@ -119,19 +129,25 @@ class ModificationJob(Job):
 
     def run(self, control: JobControl) -> None:
         total = len(self.plan.sources)
-        chunk = self._submit(self._position)
-        while chunk:
-            results = self._collect(chunk)
-            following = self._position + len(chunk)
-            next_chunk = self._submit(following) if following < total else []
-            try:
-                self._commit(results, len(chunk))
-                control.set_progress(self._position / (total + 1))
-                control.checkpoint()
-            except BaseException:
-                self._discard(next_chunk)
-                raise
-            chunk = next_chunk
+        window: deque[InFlight] = deque()
+        batch: list[Produced] = []
+        covered = 0  # sources the batch accounts for (failed ones of a permissive job too)
+        following = self._position
+        try:
+            while following < total or window:
+                while following < total and len(window) < self.window:
+                    window.append(self._submit(self.plan.sources[following]))
+                    following += 1
+                covered += self._collect(window, batch)
+                if covered >= BATCH or (following == total and not window):
+                    self._commit(batch, covered)
+                    batch, covered = [], 0
+                    control.set_progress(self._position / (total + 1))
+                    control.checkpoint()
+        except BaseException:
+            self._delete_files(batch)
+            self._discard(window)
+            raise
         self.store.index.finish_job(self.output_tag)
         if not self.plan.keep_source and not self._sources_deleted:
             self._delete_sources()
@@ -149,61 +165,53 @@ class ModificationJob(Job):
             log.info("job rolled back: %d new instances removed", len(created))
 
     # --- steps -------------------------------------------------------------
-    def _submit(self, start: int) -> list[tuple[str, Future | LetheError]]:
-        """Send the chunk of sources starting at ``start`` to the pool."""
-        submitted: list[tuple[str, Future | LetheError]] = []
-        for source_id in self.plan.sources[start:start + self.chunk]:
-            attachment = self.store.index.attachment(source_id)
-            if attachment is None:
-                submitted.append((source_id, LetheError(
-                    ErrorCode.UNKNOWN_RESOURCE, f"instance {source_id} was deleted meanwhile")))
-            else:
-                submitted.append((source_id, self.pool.submit(
-                    produce, self._shared, source_id, attachment.uuid)))
-        return submitted
+    def _submit(self, source_id: str) -> InFlight:
+        """Send one source instance to the pool."""
+        attachment = self.store.index.attachment(source_id)
+        if attachment is None:
+            return source_id, LetheError(ErrorCode.UNKNOWN_RESOURCE,
+                                         f"instance {source_id} was deleted meanwhile")
+        return source_id, self.pool.submit(produce, self._ticket, source_id, attachment.uuid)
 
-    def _collect(self, in_flight: list[tuple[str, Future | LetheError]]) -> list[Produced]:
-        """Wait for a chunk; a failed instance fails the job unless ``Permissive``."""
-        results, error = [], None
-        for source_id, work in in_flight:
+    def _collect(self, window: deque[InFlight], batch: list[Produced]) -> int:
+        """Move the finished head of ``window`` to ``batch``, in source order, waiting for
+        the first one; return how many sources were taken. A failed instance fails the job
+        unless ``Permissive``."""
+        taken = 0
+        while window and (taken == 0 or _finished(window[0][1])):
+            source_id, work = window.popleft()
+            taken += 1
             try:
                 if isinstance(work, LetheError):
                     raise work
-                results.append(work.result())
+                batch.append(work.result())
             except Exception as exc:  # noqa: BLE001 - reported per instance below
-                if self.plan.permissive:
-                    log.warning("instance %s failed in a permissive job: %s", source_id,
-                                _describe(exc))
-                    with self._lock:
-                        self._failed += 1
-                elif error is None:
-                    error = exc
-        if error is not None:
-            self._delete_files(results)
-            raise _as_job_error(error)
-        return results
+                if not self.plan.permissive:
+                    raise _as_job_error(exc) from None
+                log.warning("instance %s failed in a permissive job: %s", source_id,
+                            _describe(exc))
+                with self._lock:
+                    self._failed += 1
+        return taken
 
-    def _commit(self, results: list[Produced], chunk_size: int) -> None:
-        """Index a chunk of produced instances in one transaction; advance the position."""
-        batch, fresh = [], []
-        try:
-            for produced in results:
-                new = produced.new
-                new.job = self.output_tag
-                if self.plan.records_provenance:
-                    self._add_provenance(new, self._source_chain(produced.source_id))
-                fresh.append(self.store.index.lookup(new.ids[Level.INSTANCE]) is None)
-                batch.append(new)
-        except BaseException:
-            self._delete_files(results)  # not indexed: nothing else refers to them
-            raise
-        statuses = self.store.ingest.index_written(batch) if batch else []
+    def _commit(self, results: list[Produced], covered: int) -> None:
+        """Make a batch of new files durable and index them in one transaction; advance the
+        position by the ``covered`` sources."""
+        batch = []
+        for produced in results:
+            new = produced.new
+            new.job = self.output_tag
+            if self.plan.records_provenance:
+                self._add_provenance(new, self._source_chain(produced.source_id))
+            batch.append(new)
+        self.store.storage.sync(new.attachment.uuid for new in batch)
+        outcomes = self.store.ingest.index_written(batch) if batch else []
         with self._lock:
-            for new, status, is_new in zip(batch, statuses, fresh, strict=True):
+            for new, outcome in zip(batch, outcomes, strict=True):
                 self._produced.append(tuple(new.ids))
-                if status == "Success" and is_new:
+                if outcome.status == "Success" and not outcome.replaced:  # a new instance
                     self._created.append(new.ids[Level.INSTANCE])
-            self._position += chunk_size
+            self._position += covered
 
     def _add_provenance(self, new: NewInstance, source: tuple[str, str, str, str]) -> None:
         """ModifiedFrom/AnonymizedFrom on the instance, and on each parent whose ID changed."""
@@ -222,12 +230,13 @@ class ModificationJob(Job):
             self._source_chains[series] = (patient, study, series)
         return (*self._source_chains[series], instance_id)
 
-    def _discard(self, in_flight: list[tuple[str, Future | LetheError]]) -> None:
+    def _discard(self, window: deque[InFlight]) -> None:
         """Wait for work that will not be committed and delete its files."""
-        for _, work in in_flight:
+        for _, work in window:
             if isinstance(work, Future):
                 with contextlib.suppress(Exception):  # a failed task left no file
                     self._delete_files([work.result()])
+        window.clear()
 
     def _delete_files(self, results: list[Produced]) -> None:
         for produced in results:
@@ -248,6 +257,10 @@ def _resource_list(produced: list[tuple[str, str, str, str]]) -> list[dict]:
         for rid in sorted({ids[level] for ids in produced}):
             listing.append({"ID": rid, "Path": f"/{level.plural}/{rid}", "Type": level.label})
     return listing
+
+
+def _finished(work: Future | LetheError) -> bool:
+    return isinstance(work, LetheError) or work.done()
 
 
 def _describe(exc: BaseException) -> str:

@@ -1,12 +1,19 @@
 """What a worker process does for one instance of a job.
 
 A worker reads the source file from the storage area, applies the engine,
-writes the new file into the storage area (durably, under a new UUID) and
-returns what the index needs. It never touches the index: the job commits.
+writes the new file into the storage area under a new UUID and returns what
+the index needs. It never touches the index, and it does not make the file
+durable: the job syncs a batch of new files at once before indexing them.
+
+What every instance of a job shares (:class:`SharedWork`: the parsed request
+with its profile, the UID key...) is pickled once by the job and unpickled
+once per worker process, which keeps it in a small cache by job key.
 """
 
 from __future__ import annotations
 
+import pickle
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from lethe.dicom.engine import ModificationContext
@@ -15,6 +22,8 @@ from lethe.dicom.request import ModificationRequest
 from lethe.store.ingest import Origin, identifiers_of, instance_metadata, level_tags
 from lethe.store.model import Attachment, NewInstance
 from lethe.store.storage import FilesystemStorage
+
+SHARED_CACHE_SIZE = 8  # jobs whose shared work a worker keeps unpickled
 
 
 @dataclass(frozen=True)
@@ -29,17 +38,44 @@ class SharedWork:
 
 
 @dataclass(frozen=True)
+class SharedTicket:
+    """A :class:`SharedWork` pickled once, and the key workers cache it under."""
+
+    key: str
+    pickled: bytes
+
+    @classmethod
+    def of(cls, key: str, shared: SharedWork) -> SharedTicket:
+        return cls(key, pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+@dataclass(frozen=True)
 class Produced:
-    """A new instance written to the storage area, ready to be indexed."""
+    """A new instance written to the storage area (not yet durable), ready to be indexed."""
 
     source_id: str
     new: NewInstance
 
 
-def produce(shared: SharedWork, source_id: str, source_uuid: str) -> Produced:
-    """Modify one stored instance into a new file; nothing is indexed here."""
+_shared_cache: OrderedDict[str, SharedWork] = OrderedDict()
+
+
+def _shared_work(ticket: SharedTicket) -> SharedWork:
+    """The unpickled shared work of ``ticket``, from this process's cache when it is there."""
+    shared = _shared_cache.get(ticket.key)
+    if shared is None:
+        shared = pickle.loads(ticket.pickled)  # noqa: S301 - pickled by the job itself
+        _shared_cache[ticket.key] = shared
+        while len(_shared_cache) > SHARED_CACHE_SIZE:
+            _shared_cache.popitem(last=False)
+    return shared
+
+
+def produce(ticket: SharedTicket, source_id: str, source_uuid: str) -> Produced:
+    """Modify one stored instance into a new file; nothing is indexed or synced here."""
+    shared = _shared_work(ticket)
     storage = FilesystemStorage(shared.storage_root)
-    with storage.open(source_uuid) as source, storage.writer() as (out, file_uuid):
+    with storage.open(source_uuid) as source, storage.writer(durable=False) as (out, file_uuid):
         dataset = modify_file(source, out, shared.request, shared.context,
                               shared.default_quality)
         size = out.tell()

@@ -21,7 +21,6 @@ import pydicom
 from pydicom.datadict import dictionary_has_tag, dictionary_VR
 from pydicom.dataset import Dataset
 from pydicom.filereader import _read_file_meta_info, data_element_generator
-from pydicom.sequence import Sequence
 from pydicom.tag import Tag
 from pydicom.uid import DeflatedExplicitVRLittleEndian
 
@@ -29,7 +28,7 @@ from lethe.dicom.identifiers import ResourceIds
 from lethe.dicom.maintags import main_tags
 from lethe.errors import LetheError, bad_file_format
 from lethe.store.index import Index
-from lethe.store.model import Attachment, Level, NewInstance
+from lethe.store.model import Attachment, Level, NewInstance, StoreOutcome
 from lethe.store.storage import FilesystemStorage
 
 log = logging.getLogger(__name__)
@@ -151,9 +150,9 @@ def _check_nesting(items: Iterable[Dataset]) -> None:
         item, depth = pending.pop()
         if depth > MAX_NESTING:
             raise ValueError("sequences nested too deeply")
-        for elem in item:
-            if elem.VR == "SQ" or isinstance(elem.value, Sequence):
-                pending.extend((child, depth + 1) for child in elem.value)
+        for tag in list(item.keys()):  # keys: other elements stay raw, unconverted
+            if _is_sequence(item.get_item(tag, keep_deferred=True)):
+                pending.extend((child, depth + 1) for child in item[tag].value or ())
 
 
 def _is_sequence(raw: object) -> bool:
@@ -224,6 +223,22 @@ def level_tags(ds: Dataset) -> dict[Level, dict[str, str]]:
     return tags
 
 
+def describe_received(data: bytes, origin: Origin) -> NewInstance:
+    """Parse a received DICOM file and describe the instance it makes: IDs, main tags,
+    metadata, size and MD5 (no attachment UUID yet). CPU work only, no I/O: it may run in
+    a worker process. Raises :class:`LetheError` (400) for a file that cannot be stored."""
+    ds = parse_dicom(data)
+    with refusing_unparsable(len(data)):
+        ids = identifiers_of(ds)
+        return NewInstance(
+            ids=(ids.patient, ids.study, ids.series, ids.instance),
+            tags=level_tags(ds),
+            metadata=instance_metadata(ds, origin, pixel_data_offset(ds)),
+            attachment=Attachment("", len(data), hashlib.md5(data).hexdigest()),
+            parent_metadata={Level.SERIES: {"RemoteAET": origin.remote_aet}},
+        )
+
+
 class Ingest:
     """Stores received files into a storage area and an index."""
 
@@ -232,39 +247,29 @@ class Ingest:
         self.storage = storage
         self.overwrite = overwrite
 
-    def store_bytes(self, data: bytes, origin: Origin,
-                    extra_metadata: dict[Level, dict[str, str]] | None = None) -> IngestResult:
+    def store_bytes(self, data: bytes, origin: Origin) -> IngestResult:
         """Parse, write and index one DICOM file; the answer of ``POST /instances``."""
-        ds = parse_dicom(data)
-        with refusing_unparsable(len(data)):
-            ids = identifiers_of(ds)
-            if not self.overwrite and self.index.lookup(ids.instance) is not None:
-                return IngestResult(ids, "AlreadyStored")
-            new = NewInstance(
-                ids=(ids.patient, ids.study, ids.series, ids.instance),
-                tags=level_tags(ds),
-                metadata=instance_metadata(ds, origin, pixel_data_offset(ds)),
-                attachment=Attachment("", len(data), hashlib.md5(data).hexdigest()),
-                parent_metadata={Level.SERIES: {"RemoteAET": origin.remote_aet}},
-            )
-        for level, values in (extra_metadata or {}).items():
-            target = new.metadata if level is Level.INSTANCE else \
-                new.parent_metadata.setdefault(level, {})
-            target.update(values)
+        return self.store_described(describe_received(data, origin), data)
+
+    def store_described(self, new: NewInstance, data: bytes) -> IngestResult:
+        """Write and index a received file that :func:`describe_received` described."""
+        ids = ResourceIds(*new.ids)
+        if not self.overwrite and self.index.lookup(ids.instance) is not None:
+            return IngestResult(ids, "AlreadyStored")
         return IngestResult(ids, self.commit(new, data))
 
     def commit(self, new: NewInstance, data: bytes) -> str:
         """Write ``data`` durably, then index ``new``; return the store status."""
         file_uuid = self.storage.write(data)
         new.attachment = Attachment(file_uuid, new.attachment.size, new.attachment.md5)
-        return self.index_written([new])[0]
+        return self.index_written([new])[0].status
 
-    def index_written(self, batch: list[NewInstance]) -> list[str]:
+    def index_written(self, batch: list[NewInstance]) -> list[StoreOutcome]:
         """Index instances whose files are already durable, in one transaction.
 
         Files of instances that were not stored (``AlreadyStored``, or any
         error) are deleted; so are the files of overwritten instances, after
-        the commit. Returns the status of each instance.
+        the commit. Returns the outcome of each instance.
         """
         try:
             outcomes = self.index.store_batch(batch, self.overwrite)
@@ -277,5 +282,5 @@ class Ingest:
                 self.storage.delete(new.attachment.uuid)
             for old in outcome.replaced:
                 self.storage.delete(old.uuid)
-        return [o.status for o in outcomes]
+        return outcomes
 

@@ -165,35 +165,37 @@ class SqlIndex(Index):
                 return StoreOutcome("AlreadyStored")
             replaced = tuple(_attachments_below(cur, existing, Level.INSTANCE))
             _delete_rows(cur, existing)
-        parent = None
+        rids: list[int] = []
         for level in Level:
-            parent = self._ensure(cur, new, level, parent, stamp)
+            known = None if level is Level.INSTANCE else _internal_id(cur, new.ids[level])
+            rids.append(known if known is not None else
+                        self._insert(cur, new, level, rids[-1] if rids else None, stamp))
         if new.job is not None and existing is None:  # an overwritten instance is not pending
-            cur.execute("INSERT INTO pending_outputs VALUES (?, ?)", (parent, new.job))
+            cur.execute("INSERT INTO pending_outputs VALUES (?, ?)", (rids[-1], new.job))
         for level in (Level.PATIENT, Level.STUDY, Level.SERIES):
-            rid = _internal_id(cur, new.ids[level])
-            _put_metadata(cur, rid, "LastUpdate", stamp)
+            _put_metadata(cur, rids[level], "LastUpdate", stamp)
             for name, value in new.parent_metadata.get(level, {}).items():
-                _put_metadata(cur, rid, name, value)
+                _put_metadata(cur, rids[level], name, value)
         return StoreOutcome("Success", replaced)
 
-    def _ensure(self, cur: Any, new: NewInstance, level: Level, parent: int | None,
+    def _insert(self, cur: Any, new: NewInstance, level: Level, parent: int | None,
                 stamp: str) -> int:
+        """Insert the resource of ``new`` at ``level`` (absent from the index) with its main
+        tags, and for the instance its attachment and metadata; log its creation."""
         public_id = new.ids[level]
-        rid = _internal_id(cur, public_id)
-        if rid is not None:
-            return rid
-        cur.execute("INSERT INTO resources (public_id, level, parent_id) VALUES (?, ?, ?)",
-                    (public_id, int(level), parent))
-        rid = _internal_id(cur, public_id)
+        cur.execute("INSERT INTO resources (public_id, level, parent_id) VALUES (?, ?, ?) "
+                    "RETURNING internal_id", (public_id, int(level), parent))
+        rid = cur.fetchone()[0]
         cur.executemany("INSERT INTO main_tags (resource_id, name, value) VALUES (?, ?, ?)",
                         [(rid, k, v) for k, v in new.tags.get(level, {}).items()])
         if level is Level.INSTANCE:
             a = new.attachment
             cur.execute("INSERT INTO attachments VALUES (?, ?, ?, ?, ?)",
                         (rid, a.content_type, a.uuid, a.size, a.md5))
-            for name, value in new.metadata.items():
-                _put_metadata(cur, rid, name, value)
+            cur.executemany("INSERT INTO metadata (resource_id, position, name, value) "
+                            "VALUES (?, ?, ?, ?)",
+                            [(rid, position, name, value) for position, (name, value)
+                             in enumerate(new.metadata.items(), start=1)])
         _add_change(cur, NEW_CHANGE[level], level, public_id, stamp)
         return rid
 
@@ -395,11 +397,13 @@ def _put_metadata(cur: Any, rid: int, name: str, value: str) -> None:
 
 
 def _bump(cur: Any, name: str) -> int:
-    cur.execute("UPDATE properties SET value = value + 1 WHERE name = ?", (name,))
-    if cur.rowcount == 0:
+    cur.execute("UPDATE properties SET value = value + 1 WHERE name = ? RETURNING value",
+                (name,))
+    row = cur.fetchone()
+    if row is None:
         cur.execute("INSERT INTO properties VALUES (?, 1)", (name,))
-    cur.execute("SELECT value FROM properties WHERE name = ?", (name,))
-    return int(cur.fetchone()[0])
+        return 1
+    return int(row[0])
 
 
 def _add_change(cur: Any, change_type: str, level: Level, public_id: str, stamp: str) -> None:

@@ -82,10 +82,9 @@ class Store:
             raise unknown_resource()
         return found
 
-    def store(self, data: bytes, origin: Origin,
-              extra_metadata: dict[Level, dict[str, str]] | None = None) -> IngestResult:
-        """Store one DICOM file (``POST /instances``)."""
-        return self.ingest.store_bytes(data, origin, extra_metadata)
+    def store(self, data: bytes, origin: Origin) -> IngestResult:
+        """Store one DICOM file (``POST /instances``), parsing it in this process."""
+        return self.ingest.store_bytes(data, origin)
 
     def delete(self, resource_id: str, level: Level | None = None) -> DeleteOutcome:
         """Delete a resource; its files go after the index commit."""

@@ -157,12 +157,10 @@ class ModificationJob(Job):
         with self._lock:
             created, self._created = self._created, []
             self._produced = []
-        for instance_id in created:
-            with contextlib.suppress(LetheError):  # already gone
-                self.store.delete(instance_id, Level.INSTANCE)
+        removed = self.store.delete_instances(created)
         self.store.index.finish_job(self.output_tag)
-        if created:
-            log.info("job rolled back: %d new instances removed", len(created))
+        if removed:
+            log.info("job rolled back: %d new instances removed", removed)
 
     # --- steps -------------------------------------------------------------
     def _submit(self, source_id: str) -> InFlight:
@@ -244,9 +242,8 @@ class ModificationJob(Job):
 
     def _delete_sources(self) -> None:
         produced = {ids[Level.INSTANCE] for ids in self._produced}
-        for source_id in self.plan.sources:
-            if source_id not in produced and self.store.index.lookup(source_id) is not None:
-                self.store.delete(source_id, Level.INSTANCE)
+        self.store.delete_instances([source_id for source_id in self.plan.sources
+                                     if source_id not in produced])
         self._sources_deleted = True
 
 

@@ -47,6 +47,10 @@ class Index(ABC):
         """
 
     @abstractmethod
+    def delete_many(self, resource_ids: list[str]) -> list[DeleteOutcome | None]:
+        """:meth:`delete` each resource, in order, in one transaction."""
+
+    @abstractmethod
     def set_metadata(self, resource_id: str, name: str, value: str) -> bool:
         """Set one metadata value; False if the resource does not exist."""
 

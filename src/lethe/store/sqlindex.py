@@ -200,16 +200,11 @@ class SqlIndex(Index):
         return rid
 
     def delete(self, resource_id: str) -> DeleteOutcome | None:
+        return self.delete_many([resource_id])[0]
+
+    def delete_many(self, resource_ids: list[str]) -> list[DeleteOutcome | None]:
         with self._write() as cur:
-            row = _resource_row(cur, resource_id)
-            if row is None:
-                return None
-            rid, level, parent = row
-            files = _attachments_below(cur, rid, Level(level))
-            _delete_subtree(cur, rid, Level(level))
-            ancestor = _prune_ancestors(cur, parent)
-            _add_change(cur, "Deleted", Level(level), resource_id, now_stamp())
-        return DeleteOutcome(tuple(files), ancestor)
+            return [_delete_resource(cur, rid) for rid in resource_ids]
 
     def set_metadata(self, resource_id: str, name: str, value: str) -> bool:
         with self._write() as cur:
@@ -441,6 +436,18 @@ def _delete_rows(cur: Any, rid: int) -> None:
     for table in ("main_tags", "metadata", "attachments", "labels", "pending_outputs"):
         cur.execute(f"DELETE FROM {table} WHERE resource_id = ?", (rid,))  # noqa: S608
     cur.execute("DELETE FROM resources WHERE internal_id = ?", (rid,))
+
+
+def _delete_resource(cur: Any, resource_id: str) -> DeleteOutcome | None:
+    row = _resource_row(cur, resource_id)
+    if row is None:
+        return None
+    rid, level, parent = row
+    files = _attachments_below(cur, rid, Level(level))
+    _delete_subtree(cur, rid, Level(level))
+    ancestor = _prune_ancestors(cur, parent)
+    _add_change(cur, "Deleted", Level(level), resource_id, now_stamp())
+    return DeleteOutcome(tuple(files), ancestor)
 
 
 def _delete_subtree(cur: Any, rid: int, level: Level) -> None:

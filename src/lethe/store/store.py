@@ -96,6 +96,15 @@ class Store:
             self.storage.delete(attachment.uuid)
         return outcome
 
+    def delete_instances(self, instance_ids: list[str]) -> int:
+        """Delete the instances that still exist among ``instance_ids`` (and parents left
+        empty) in one index transaction, their files after it; return how many."""
+        outcomes = [o for o in self.index.delete_many(instance_ids) if o is not None]
+        for outcome in outcomes:
+            for attachment in outcome.attachments:
+                self.storage.delete(attachment.uuid)
+        return len(outcomes)
+
     # --- instance files ----------------------------------------------------
     def open_file(self, instance_id: str) -> BinaryIO:
         """Open the DICOM file of an instance; 404 if unknown."""

@@ -133,22 +133,26 @@ class ModificationJob(Job):
         batch: list[Produced] = []
         covered = 0  # sources the batch accounts for (failed ones of a permissive job too)
         following = self._position
+        finished = False  # the job's outputs are no longer pending in the index
         try:
             while following < total or window:
                 while following < total and len(window) < self.window:
                     window.append(self._submit(self.plan.sources[following]))
                     following += 1
                 covered += self._collect(window, batch)
-                if covered >= BATCH or (following == total and not window):
-                    self._commit(batch, covered)
-                    batch, covered = [], 0
-                    control.set_progress(self._position / (total + 1))
-                    control.checkpoint()
+                last = following == total and not window
+                if covered >= BATCH or last:
+                    self._commit(batch, covered, last)
+                    batch, covered, finished = [], 0, last
+                    if not last:
+                        control.set_progress(self._position / (total + 1))
+                        control.checkpoint()
         except BaseException:
             self._delete_files(batch)
             self._discard(window)
             raise
-        self.store.index.finish_job(self.output_tag)
+        if not finished:
+            self.store.index.finish_job(self.output_tag)
         if not self.plan.keep_source and not self._sources_deleted:
             self._delete_sources()
         control.set_progress(1.0)
@@ -192,9 +196,10 @@ class ModificationJob(Job):
                     self._failed += 1
         return taken
 
-    def _commit(self, results: list[Produced], covered: int) -> None:
+    def _commit(self, results: list[Produced], covered: int, last: bool) -> None:
         """Make a batch of new files durable and index them in one transaction; advance the
-        position by the ``covered`` sources."""
+        position by the ``covered`` sources. The ``last`` batch also ends the job's pending
+        state in the index."""
         batch = []
         for produced in results:
             new = produced.new
@@ -203,7 +208,8 @@ class ModificationJob(Job):
                 self._add_provenance(new, self._source_chain(produced.source_id))
             batch.append(new)
         self.store.storage.sync(new.attachment.uuid for new in batch)
-        outcomes = self.store.ingest.index_written(batch) if batch else []
+        finish = self.output_tag if last else None
+        outcomes = self.store.ingest.index_written(batch, finish) if batch or last else []
         with self._lock:
             for new, outcome in zip(batch, outcomes, strict=True):
                 self._produced.append(tuple(new.ids))

@@ -36,8 +36,10 @@ class Index(ABC):
         """
 
     @abstractmethod
-    def store_batch(self, batch: list[NewInstance], overwrite: bool) -> list[StoreOutcome]:
-        """:meth:`store` for several instances in one transaction (all or none)."""
+    def store_batch(self, batch: list[NewInstance], overwrite: bool,
+                    finish_job: str | None = None) -> list[StoreOutcome]:
+        """:meth:`store` for several instances in one transaction (all or none); with
+        ``finish_job``, :meth:`finish_job` of that job in the same transaction."""
 
     @abstractmethod
     def delete(self, resource_id: str) -> DeleteOutcome | None:

@@ -264,15 +264,17 @@ class Ingest:
         new.attachment = Attachment(file_uuid, new.attachment.size, new.attachment.md5)
         return self.index_written([new])[0].status
 
-    def index_written(self, batch: list[NewInstance]) -> list[StoreOutcome]:
+    def index_written(self, batch: list[NewInstance],
+                      finish_job: str | None = None) -> list[StoreOutcome]:
         """Index instances whose files are already durable, in one transaction.
 
         Files of instances that were not stored (``AlreadyStored``, or any
         error) are deleted; so are the files of overwritten instances, after
-        the commit. Returns the outcome of each instance.
+        the commit. ``finish_job`` is passed to :meth:`Index.store_batch`. Returns the
+        outcome of each instance.
         """
         try:
-            outcomes = self.index.store_batch(batch, self.overwrite)
+            outcomes = self.index.store_batch(batch, self.overwrite, finish_job)
         except BaseException:
             for new in batch:
                 self.storage.delete(new.attachment.uuid)

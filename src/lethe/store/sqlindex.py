@@ -152,10 +152,14 @@ class SqlIndex(Index):
     def store(self, new: NewInstance, overwrite: bool) -> StoreOutcome:
         return self.store_batch([new], overwrite)[0]
 
-    def store_batch(self, batch: list[NewInstance], overwrite: bool) -> list[StoreOutcome]:
+    def store_batch(self, batch: list[NewInstance], overwrite: bool,
+                    finish_job: str | None = None) -> list[StoreOutcome]:
         stamp = now_stamp()
         with self._write() as cur:
-            return [self._store_one(cur, new, overwrite, stamp) for new in batch]
+            outcomes = [self._store_one(cur, new, overwrite, stamp) for new in batch]
+            if finish_job is not None:
+                _finish_job(cur, finish_job)
+            return outcomes
 
     def _store_one(self, cur: Any, new: NewInstance, overwrite: bool, stamp: str) -> StoreOutcome:
         replaced: tuple[Attachment, ...] = ()
@@ -234,7 +238,7 @@ class SqlIndex(Index):
 
     def finish_job(self, job_id: str) -> None:
         with self._write() as cur:
-            cur.execute("DELETE FROM pending_outputs WHERE job_id = ?", (job_id,))
+            _finish_job(cur, job_id)
 
     def pending_outputs(self) -> list[str]:
         with self._read() as cur:
@@ -389,6 +393,10 @@ def _put_metadata(cur: Any, rid: int, name: str, value: str) -> None:
         cur.execute("INSERT INTO metadata (resource_id, position, name, value) VALUES "
                     "(?, (SELECT COALESCE(MAX(position), 0) + 1 FROM metadata "
                     "WHERE resource_id = ?), ?, ?)", (rid, rid, name, value))
+
+
+def _finish_job(cur: Any, job_id: str) -> None:
+    cur.execute("DELETE FROM pending_outputs WHERE job_id = ?", (job_id,))
 
 
 def _bump(cur: Any, name: str) -> int:

@@ -11,6 +11,7 @@ import threading
 from abc import abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -89,6 +90,16 @@ def now_stamp() -> str:
     return datetime.now().strftime("%Y%m%dT%H%M%S")
 
 
+@dataclass
+class _BatchMemo:
+    """What one store transaction already did: the parents it met (public ID -> internal
+    ID) and the parent metadata it wrote, so that a batch of instances of one series
+    does not repeat them."""
+
+    parents: dict[str, int] = field(default_factory=dict)
+    metadata: set[tuple[int, str, str]] = field(default_factory=set)
+
+
 class SqlIndex(Index):
     """An :class:`Index` over a DB-API connection per thread."""
 
@@ -155,13 +166,15 @@ class SqlIndex(Index):
     def store_batch(self, batch: list[NewInstance], overwrite: bool,
                     finish_job: str | None = None) -> list[StoreOutcome]:
         stamp = now_stamp()
+        seen = _BatchMemo()
         with self._write() as cur:
-            outcomes = [self._store_one(cur, new, overwrite, stamp) for new in batch]
+            outcomes = [self._store_one(cur, new, overwrite, stamp, seen) for new in batch]
             if finish_job is not None:
                 _finish_job(cur, finish_job)
             return outcomes
 
-    def _store_one(self, cur: Any, new: NewInstance, overwrite: bool, stamp: str) -> StoreOutcome:
+    def _store_one(self, cur: Any, new: NewInstance, overwrite: bool, stamp: str,
+                   seen: _BatchMemo) -> StoreOutcome:
         replaced: tuple[Attachment, ...] = ()
         existing = _internal_id(cur, new.ids[3])
         if existing is not None:
@@ -171,15 +184,21 @@ class SqlIndex(Index):
             _delete_rows(cur, existing)
         rids: list[int] = []
         for level in Level:
-            known = None if level is Level.INSTANCE else _internal_id(cur, new.ids[level])
+            public_id = new.ids[level]
+            known = None if level is Level.INSTANCE else \
+                seen.parents.get(public_id) or _internal_id(cur, public_id)
             rids.append(known if known is not None else
                         self._insert(cur, new, level, rids[-1] if rids else None, stamp))
+            if level is not Level.INSTANCE:
+                seen.parents[public_id] = rids[-1]
         if new.job is not None and existing is None:  # an overwritten instance is not pending
             cur.execute("INSERT INTO pending_outputs VALUES (?, ?)", (rids[-1], new.job))
         for level in (Level.PATIENT, Level.STUDY, Level.SERIES):
-            _put_metadata(cur, rids[level], "LastUpdate", stamp)
-            for name, value in new.parent_metadata.get(level, {}).items():
-                _put_metadata(cur, rids[level], name, value)
+            values = {"LastUpdate": stamp, **new.parent_metadata.get(level, {})}
+            for name, value in values.items():
+                if (rids[level], name, value) not in seen.metadata:
+                    _put_metadata(cur, rids[level], name, value)
+                    seen.metadata.add((rids[level], name, value))
         return StoreOutcome("Success", replaced)
 
     def _insert(self, cur: Any, new: NewInstance, level: Level, parent: int | None,

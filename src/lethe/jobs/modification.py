@@ -35,7 +35,7 @@ from lethe.store.store import Store
 
 log = logging.getLogger(__name__)
 
-WINDOW_PER_WORKER = 4  # instances in flight per worker process
+WINDOW_PER_WORKER = 8  # instances in flight per worker process
 BATCH = 32  # most instances indexed in one transaction
 
 InFlight = tuple[str, "Future | LetheError"]  # a source ID and its pending result

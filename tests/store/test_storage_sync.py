@@ -1,0 +1,55 @@
+"""Files written without fsync and made durable together by FilesystemStorage.sync."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lethe.store import storage as storage_module
+from lethe.store.storage import FilesystemStorage
+
+
+def _write(area: FilesystemStorage, data: bytes, durable: bool) -> str:
+    with area.writer(durable=durable) as (out, file_uuid):
+        out.write(data)
+    return file_uuid
+
+
+def test_a_non_durable_write_is_complete_under_its_name(tmp_path: Path):
+    area = FilesystemStorage(tmp_path)
+    file_uuid = _write(area, b"DICM" * 100, durable=False)
+    assert area.read(file_uuid) == b"DICM" * 100
+    assert list(tmp_path.rglob("*.tmp")) == []
+    area.sync([file_uuid])
+    assert area.read(file_uuid) == b"DICM" * 100
+
+
+@pytest.mark.parametrize("with_syncfs", [True, False])
+def test_sync_flushes_each_file_and_folder(tmp_path: Path, monkeypatch, with_syncfs: bool):
+    area = FilesystemStorage(tmp_path)
+    uuids = [_write(area, bytes([n]) * 10, durable=False) for n in range(5)]
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(storage_module.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    if not with_syncfs:
+        monkeypatch.setattr(storage_module, "_SYNCFS", None)
+    area.sync(uuids)
+    assert len(synced) == (0 if with_syncfs else 2 * len(uuids))
+    assert [area.read(u) for u in uuids] == [bytes([n]) * 10 for n in range(5)]
+
+
+def test_syncing_nothing_does_nothing(tmp_path: Path, monkeypatch):
+    area = FilesystemStorage(tmp_path)
+    monkeypatch.setattr(storage_module, "_syncfs", lambda folder: pytest.fail("synced"))
+    area.sync([])
+
+
+def test_a_failed_write_leaves_nothing(tmp_path: Path):
+    area = FilesystemStorage(tmp_path)
+    with pytest.raises(RuntimeError), area.writer(durable=False) as (out, _):
+        out.write(b"partial")
+        raise RuntimeError("interrupted")
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    assert list(area.all_uuids()) == []

@@ -11,7 +11,7 @@ from lethe.config import config_from_dict
 from lethe.errors import ErrorCode, LetheError
 from lethe.jobs import receive
 from lethe.jobs.pool import WorkerPool
-from lethe.jobs.receive import store_received
+from lethe.jobs.receive import store_archive, store_received
 from lethe.store.ingest import Origin
 from lethe.store.model import Level
 from lethe.store.store import Store
@@ -64,3 +64,17 @@ def test_a_large_file_is_parsed_in_process(tmp_path: Path, pool, monkeypatch):
     monkeypatch.setattr(receive, "POOL_PARSE_LIMIT", len(data) - 1)
     monkeypatch.setattr(pool, "submit", lambda *args: pytest.fail("sent to the pool"))
     assert store_received(_store(tmp_path), pool, data, ORIGIN).status == "Success"
+
+
+def test_an_archive_is_stored_all_or_nothing(tmp_path: Path, pool):
+    good = [(name, Path(get_testdata_file(name)).read_bytes())
+            for name in ("CT_small.dcm", "MR_small.dcm")]
+    area = _store(tmp_path)
+    with pytest.raises(LetheError) as refused:
+        store_archive(area, pool, [good[0], ("broken.dcm", b"garbage"), good[1]], ORIGIN)
+    assert refused.value.code is ErrorCode.BAD_FILE_FORMAT
+    assert refused.value.details.startswith('ZIP member "broken.dcm": ')
+    assert area.index.count(Level.INSTANCE) == 0 and area.check() == (set(), set())
+    results = store_archive(area, pool, good, ORIGIN)
+    assert [r.status for r in results] == ["Success", "Success"]
+    assert [area.read_file(r.ids.instance) for r in results] == [content for _, content in good]

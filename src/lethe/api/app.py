@@ -46,4 +46,5 @@ def create_app(config: Config, store: Store | None = None) -> Starlette:
     app.state.jobs = engine
     app.state.pool = pool
     app.state.tags = TagDictionary.from_config(config.Dictionary)
+    app.state.parsed_requests = modify.ParsedRequestCache()
     return app

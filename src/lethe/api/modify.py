@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import BinaryIO
 
 from starlette.concurrency import run_in_threadpool
@@ -13,7 +16,7 @@ from lethe.api.body import read_body, read_json_object
 from lethe.api.instances import origin_of
 from lethe.api.jobs import parse_job_options, run_job
 from lethe.api.resources import LEVEL_BY_PLURAL, store_of
-from lethe.api.responses import file_response, spool
+from lethe.api.responses import output_in_memory, output_response, spooled_output
 from lethe.api.system import check_level
 from lethe.dicom.modify_file import modify_file
 from lethe.dicom.request import ModificationRequest
@@ -22,6 +25,9 @@ from lethe.jobs.modification import ModificationJob, ModificationPlan
 from lethe.jobs.studies import plan_merge, plan_split
 from lethe.jobs.submission import check_submission, new_context, source_instances
 from lethe.store.model import Level
+
+SMALL_FILE = 1024 * 1024
+"""Stored files up to this size are modified in memory by the instance routes."""
 
 
 def _parse(request: Request, body: object, anonymize: bool, **options) -> ModificationRequest:
@@ -32,23 +38,76 @@ def _parse(request: Request, body: object, anonymize: bool, **options) -> Modifi
 
 
 def _is_anonymization(request: Request) -> bool:
-    return request.url.path.endswith("/anonymize")
+    return request.scope["path"].endswith("/anonymize")
+
+
+class ParsedRequestCache:
+    """The last parsed requests of ``/instances/{id}/modify|anonymize``, by route and body.
+
+    A key is the route kind (anonymize or modify) and the exact body bytes, so that only the
+    same request on the same kind of route shares an entry. A :class:`ModificationRequest`
+    is never changed once parsed (the engine copies the elements it inserts), so one entry
+    serves any number of requests, concurrent ones included. At most ``size`` entries are
+    kept (least recently used first out), and bodies over ``max_body`` bytes are not kept.
+    Used from the event loop only: it needs no lock.
+    """
+
+    def __init__(self, size: int = 64, max_body: int = 64 * 1024) -> None:
+        self.size = size
+        self.max_body = max_body
+        self._entries: OrderedDict[tuple[bool, bytes], ModificationRequest] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, anonymize: bool, body: bytes,
+            parse: Callable[[], ModificationRequest]) -> ModificationRequest:
+        """The request parsed from ``body`` for this route kind: cached, or ``parse()``
+        (whose errors propagate, nothing being cached)."""
+        if len(body) > self.max_body:
+            return parse()
+        key = (anonymize, body)
+        parsed = self._entries.get(key)
+        if parsed is not None:
+            self._entries.move_to_end(key)
+            return parsed
+        parsed = self._entries[key] = parse()
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return parsed
 
 
 async def instance_route(request: Request) -> Response:
-    """``POST /instances/{id}/modify|anonymize``: the modified file, nothing stored."""
+    """``POST /instances/{id}/modify|anonymize``: the modified file, nothing stored.
+
+    A stored file of at most :data:`SMALL_FILE` bytes is modified in memory (read whole,
+    written to memory), unless the request transcodes; a larger one is read from its file
+    and written to a spooled temporary file.
+    """
     rid = request.path_params["id"]
     body = await read_body(request)
     anonymize = _is_anonymization(request)
-    parsed = _parse(request, body, anonymize, instance_route=True)
+    parsed = request.app.state.parsed_requests.get(
+        anonymize, body, lambda: _parse(request, body, anonymize, instance_route=True))
+    store, config = store_of(request), request.app.state.config
 
-    def write(out: BinaryIO) -> None:
-        store, config = store_of(request), request.app.state.config
-        store.resource(rid, Level.INSTANCE)
-        context = new_context(store, config, parsed)
-        with store.open_file(rid) as source:
-            modify_file(source, out, parsed, context, config.DicomLossyTranscodingQuality)
-    return file_response(await run_in_threadpool(spool, write), "application/dicom")
+    def modify() -> bytes | BinaryIO:
+        with store.open_file(rid) as fp:  # 404 before a counter value is drawn
+            context = new_context(store, config, parsed)
+            in_memory = parsed.transcode is None and _size(fp) <= SMALL_FILE
+            source = fp.read() if in_memory else fp
+
+            def write(out: BinaryIO) -> None:
+                modify_file(source, out, parsed, context, config.DicomLossyTranscodingQuality)
+            return output_in_memory(write) if in_memory else spooled_output(write)
+    return output_response(await run_in_threadpool(modify), "application/dicom")
+
+
+def _size(fp: BinaryIO) -> int:
+    """The size of an open file, left at its start."""
+    size = fp.seek(0, io.SEEK_END)
+    fp.seek(0)
+    return size
 
 
 async def resource_route(request: Request) -> Response:
@@ -67,7 +126,7 @@ async def resource_route(request: Request) -> Response:
 async def bulk_route(request: Request) -> Response:
     """``POST /tools/bulk-modify|bulk-anonymize``: resources of any levels, one job."""
     body = await read_json_object(request)
-    anonymize = request.url.path.endswith("bulk-anonymize")
+    anonymize = request.scope["path"].endswith("bulk-anonymize")
     resources = body.get("Resources")
     if not isinstance(resources, list) or not all(isinstance(r, str) for r in resources):
         raise bad_file_format("List of strings expected in field: Resources")

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any, BinaryIO
 
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
 JSON_TYPE = "application/json"
 CHUNK = 1024 * 1024
 SPOOL_IN_MEMORY = 32 * 1024 * 1024
+ANSWER_FROM_MEMORY = 4 * 1024 * 1024
+"""Outputs up to this size are answered from memory in one piece, larger ones streamed."""
 
 
 def json_response(content: Any, status: int = 200,
@@ -42,11 +46,49 @@ def spool(write: Callable[[BinaryIO], object]) -> BinaryIO:
     return out
 
 
+def spooled_output(write: Callable[[BinaryIO], object]) -> bytes | BinaryIO:
+    """:func:`spool`, then the output itself when it is at most :data:`ANSWER_FROM_MEMORY`
+    bytes (the temporary file is closed), else the rewound temporary file."""
+    out = spool(write)
+    if out.seek(0, io.SEEK_END) > ANSWER_FROM_MEMORY:
+        out.seek(0)
+        return out
+    with out:
+        out.seek(0)
+        return out.read()
+
+
+def output_in_memory(write: Callable[[BinaryIO], object]) -> bytes:
+    """The output of ``write(out)`` written to memory: for outputs known to be small."""
+    out = io.BytesIO()
+    write(out)
+    return out.getvalue()
+
+
+def output_response(output: bytes | BinaryIO, media_type: str,
+                    headers: dict[str, str] | None = None) -> Response:
+    """An output of :func:`spooled_output` or :func:`output_in_memory`: bytes are answered
+    in one piece, with their length; a file is streamed (:func:`file_response`)."""
+    if isinstance(output, bytes):
+        return Response(output, media_type=media_type, headers=headers)
+    return file_response(output, media_type, headers)
+
+
 def file_response(fp: BinaryIO, media_type: str,
                   headers: dict[str, str] | None = None) -> StreamingResponse:
-    """Stream an open file in chunks, closing it at the end (never held whole in memory)."""
-    def chunks() -> Iterator[bytes]:
-        with fp:
-            while chunk := fp.read(CHUNK):
-                yield chunk
+    """Stream an open file in chunks, closing it at the end (never held whole in memory).
+
+    Each chunk is read in a worker thread; a short read is the end of the file (``fp`` is a
+    buffered binary file, whose reads are short only at the end).
+    """
+    async def chunks() -> AsyncIterator[bytes]:
+        try:
+            while True:
+                chunk = await run_in_threadpool(fp.read, CHUNK)
+                if chunk:
+                    yield chunk
+                if len(chunk) < CHUNK:
+                    return
+        finally:
+            fp.close()
     return StreamingResponse(chunks(), media_type=media_type, headers=headers)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hmac
 import ipaddress
 
@@ -21,8 +22,10 @@ from lethe.config import Config
 from lethe.errors import ErrorCode
 
 
+@functools.lru_cache(maxsize=1024)
 def is_loopback(host: str | None) -> bool:
-    """True for 127.0.0.0/8, ::1 and IPv4-mapped loopback addresses."""
+    """True for 127.0.0.0/8, ::1 and IPv4-mapped loopback addresses (answers are memoized:
+    a client's address is parsed once, not on each of its requests)."""
     if not host:
         return False
     try:
@@ -50,8 +53,20 @@ def check_credentials(header: str | None, users: dict[str, str]) -> str | None:
     return None
 
 
+def _header(scope: Scope, name: bytes) -> str | None:
+    """The first value of header ``name`` (lower case, as ASGI servers give names)."""
+    for key, value in scope["headers"]:
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
 class SecurityMiddleware:
-    """ASGI middleware enforcing the access rules of the configuration."""
+    """ASGI middleware enforcing the access rules of the configuration.
+
+    An accepted request costs two header look-ups; a ``Request`` is only built to answer
+    a refusal.
+    """
 
     def __init__(self, app: ASGIApp, config: Config) -> None:
         self.app = app
@@ -61,28 +76,30 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request = Request(scope)
         client = scope.get("client")
         if not self.config.RemoteAccessAllowed and not is_loopback(client[0] if client else None):
-            response = error_response(request, ErrorCode.FORBIDDEN_ACCESS, 403,
-                                      "remote access is not allowed (RemoteAccessAllowed)")
-            await response(scope, receive, send)
+            await self._refuse(scope, receive, send, ErrorCode.FORBIDDEN_ACCESS, 403,
+                               "remote access is not allowed (RemoteAccessAllowed)")
             return
         if self.config.AuthenticationEnabled:
-            user = check_credentials(request.headers.get("authorization"),
+            user = check_credentials(_header(scope, b"authorization"),
                                      self.config.RegisteredUsers)
             if user is None:
                 realm = self.config.Name.replace('"', "")
-                response = error_response(request, ErrorCode.UNAUTHORIZED, 401,
-                                          headers={"WWW-Authenticate": f'Basic realm="{realm}"'})
-                await response(scope, receive, send)
+                await self._refuse(scope, receive, send, ErrorCode.UNAUTHORIZED, 401,
+                                   headers={"WWW-Authenticate": f'Basic realm="{realm}"'})
                 return
             scope.setdefault("state", {})["username"] = user
-        length = request.headers.get("content-length")
+        length = _header(scope, b"content-length")
         if length and length.isdigit() and int(length) > self.config.MaximumRequestSize:
-            response = error_response(request, ErrorCode.REQUEST_TOO_LARGE, 413,
-                                      f"the body is larger than MaximumRequestSize "
-                                      f"({self.config.MaximumRequestSize} bytes)")
-            await response(scope, receive, send)
+            await self._refuse(scope, receive, send, ErrorCode.REQUEST_TOO_LARGE, 413,
+                               f"the body is larger than MaximumRequestSize "
+                               f"({self.config.MaximumRequestSize} bytes)")
             return
         await self.app(scope, receive, send)
+
+    @staticmethod
+    async def _refuse(scope: Scope, receive: Receive, send: Send, code: ErrorCode, status: int,
+                      details: str = "", headers: dict[str, str] | None = None) -> None:
+        response = error_response(Request(scope), code, status, details, headers=headers)
+        await response(scope, receive, send)

@@ -27,8 +27,11 @@ def _serve(args: argparse.Namespace) -> int:
         host = "127.0.0.1"
     app.state.pool.warm_up()
     log.info("%s %s listening on http://%s:%d", NAME, __version__, host, config.HttpPort)
+    # proxy_headers off: as Orthanc, Lethe ignores X-Forwarded-For (a local client could
+    # otherwise claim any address, in the remote-access rule and in RemoteIP).
     uvicorn.run(app, host=host, port=config.HttpPort, log_level=args.log_level,
-                access_log=args.log_level == "debug", timeout_keep_alive=30)
+                access_log=args.log_level == "debug", timeout_keep_alive=30,
+                proxy_headers=False)
     return 0
 
 

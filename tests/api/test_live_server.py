@@ -87,3 +87,15 @@ def test_serve_refuses_a_bad_dictionary_entry(tmp_path):
                          text=True, timeout=60)
     assert run.returncode == 2
     assert "Dictionary" in run.stderr and "zz" in run.stderr
+
+
+def test_x_forwarded_for_is_ignored(server):
+    """As Orthanc: the client's own address counts, for the remote-access rule and for
+    the RemoteIP metadata, whatever X-Forwarded-For claims."""
+    with server.client() as client:
+        answer = client.post("/instances", content=make_file(patient_id="FORWARDED"),
+                             headers={"X-Forwarded-For": "192.0.2.7"})
+        assert answer.status_code == 200, answer.text
+        remote_ip = client.get(f"/instances/{answer.json()['ID']}/metadata/RemoteIP")
+    assert remote_ip.status_code == 200
+    assert remote_ip.text == "127.0.0.1"

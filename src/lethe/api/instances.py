@@ -21,7 +21,8 @@ from lethe.api.responses import file_response, json_response, spool
 from lethe.dicom import dicomjson
 from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES, transcode_file
 from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
-from lethe.store.ingest import Origin, parse_dicom
+from lethe.jobs.receive import store_archive, store_received
+from lethe.store.ingest import Origin
 
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -58,17 +59,13 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
 
 
 def upload(request: Request, data: bytes) -> dict | list:
-    """Store a DICOM file, or every member of a ZIP archive (all or nothing)."""
-    store, origin = store_of(request), origin_of(request)
+    """Store a DICOM file, or every member of a ZIP archive (all or nothing); the files are
+    parsed in the worker pool."""
+    store, pool, origin = store_of(request), request.app.state.pool, origin_of(request)
     if not data.startswith(ZIP_MAGIC):
-        return store.store(data, origin).to_json()
+        return store_received(store, pool, data, origin).to_json()
     members = zip_members(data, request.app.state.config.MaximumRequestSize)
-    for name, content in members:
-        try:
-            parse_dicom(content)
-        except LetheError as exc:
-            raise bad_file_format(f'ZIP member "{name}": {exc.details}') from None
-    return [store.store(content, origin).to_json() for _, content in members]
+    return [result.to_json() for result in store_archive(store, pool, members, origin)]
 
 
 async def post_instances(request: Request) -> Response:

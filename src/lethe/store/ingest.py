@@ -27,6 +27,7 @@ from pydicom.uid import DeflatedExplicitVRLittleEndian
 from lethe.dicom.identifiers import ResourceIds
 from lethe.dicom.maintags import main_tags
 from lethe.errors import LetheError, bad_file_format
+from lethe.store.groupcommit import GroupCommit
 from lethe.store.index import Index
 from lethe.store.model import Attachment, Level, NewInstance, StoreOutcome
 from lethe.store.storage import FilesystemStorage
@@ -246,6 +247,7 @@ class Ingest:
         self.index = index
         self.storage = storage
         self.overwrite = overwrite
+        self._received: GroupCommit[NewInstance, StoreOutcome] = GroupCommit(self._sync_and_index)
 
     def store_bytes(self, data: bytes, origin: Origin) -> IngestResult:
         """Parse, write and index one DICOM file; the answer of ``POST /instances``."""
@@ -259,10 +261,21 @@ class Ingest:
         return IngestResult(ids, self.commit(new, data))
 
     def commit(self, new: NewInstance, data: bytes) -> str:
-        """Write ``data`` durably, then index ``new``; return the store status."""
-        file_uuid = self.storage.write(data)
+        """Write ``data``, then make it durable and index ``new`` together with the files
+        that concurrent callers are storing (one storage sync, one transaction); return the
+        store status."""
+        file_uuid = self.storage.write(data, durable=False)
         new.attachment = Attachment(file_uuid, new.attachment.size, new.attachment.md5)
-        return self.index_written([new])[0].status
+        return self._received.submit(new).status
+
+    def _sync_and_index(self, batch: list[NewInstance]) -> list[StoreOutcome]:
+        try:
+            self.storage.sync(new.attachment.uuid for new in batch)
+        except BaseException:
+            for new in batch:
+                self.storage.delete(new.attachment.uuid)
+            raise
+        return self.index_written(batch)
 
     def index_written(self, batch: list[NewInstance],
                       finish_job: str | None = None) -> list[StoreOutcome]:

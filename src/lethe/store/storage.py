@@ -82,9 +82,10 @@ class FilesystemStorage:
             _fsync_path(path)
             _fsync_dir(path.parent)
 
-    def write(self, chunks: bytes | Iterable[bytes]) -> str:
-        """Store ``chunks`` durably under a new UUID and return it."""
-        with self.writer() as (out, file_uuid):
+    def write(self, chunks: bytes | Iterable[bytes], durable: bool = True) -> str:
+        """Store ``chunks`` under a new UUID and return it; durably unless ``durable`` is
+        false (see :meth:`writer`)."""
+        with self.writer(durable) as (out, file_uuid):
             if isinstance(chunks, bytes | bytearray | memoryview):
                 out.write(chunks)
             else:

@@ -195,6 +195,19 @@ def test_removed_ranges(version: str) -> None:
     assert not profile.in_removed_range(0x60013000)
 
 
+@pytest.mark.parametrize("version", DICOM_VERSIONS)
+def test_the_group_shortcut_of_the_removed_ranges_changes_no_answer(version: str) -> None:
+    profile = load_profile(version)
+    elements = (0x0000, 0x0010, 0x2FFF, 0x3000, 0x3001, 0x4000, 0xFFFF)
+    for group in range(0x4F00, 0x6200):
+        for element in elements:
+            tag = group << 16 | element
+            assert profile.in_removed_range(tag) == any(
+                r.contains(tag) for r in profile.removed_ranges), hex(tag)
+    assert pickle.loads(pickle.dumps(profile)).in_removed_range(0x60003000) == \
+        profile.in_removed_range(0x60003000)
+
+
 def test_2008_has_no_ranges_and_no_clearings() -> None:
     profile = load_profile("2008")
     assert profile.removed_ranges == ()

@@ -378,6 +378,11 @@ class _Reader:
         elem = item.get_item(tag, keep_deferred=True)
         if elem is None:
             return None
+        return self.leaf_of(item, tag, elem, private_creator)
+
+    def leaf_of(self, item: Dataset, tag: int, elem: DataElement | RawDataElement,
+                private_creator: str | None = None) -> str | None:
+        """:meth:`leaf` for ``elem``, the element ``tag`` of ``item``."""
         if isinstance(elem, DataElement):
             return self._converted(elem)
         vr = self.effective_vr(item, tag, elem, private_creator)
@@ -611,10 +616,11 @@ def element_string(ds: Dataset, tag: int, *, default_encoding: str = DEFAULT_ENC
     Orthanc. No length limit is applied. ``encoding`` is a
     :func:`detect_encoding` result to reuse; it is detected when None.
     """
-    encoding = encoding or detect_encoding(ds, default_encoding)
-    reader = _Reader(*encoding)
     elem = ds.get_item(tag, keep_deferred=True)
-    if elem is None or _is_sequence(ds, tag, elem, None, reader):
+    if elem is None:
         return None
-    return reader.leaf(ds, tag, reader.private_creator(ds, tag))
+    reader = _Reader(*(encoding or detect_encoding(ds, default_encoding)))
+    if _is_sequence(ds, tag, elem, None, reader):
+        return None
+    return reader.leaf_of(ds, tag, elem, reader.private_creator(ds, tag))
 

@@ -42,7 +42,7 @@ from pydicom.dataset import Dataset
 from pydicom.valuerep import CUSTOMIZABLE_CHARSET_VR
 
 from lethe import NAME, __version__
-from lethe.dicom.nested import anonymize_identifiers, element_vr
+from lethe.dicom.nested import anonymize_identifiers, element_vr, raw_uid_text
 from lethe.dicom.paths import matching_parents
 from lethe.dicom.request import (
     LEVELS,
@@ -203,18 +203,27 @@ def _with_client_uids(dataset: Dataset, request: ModificationRequest,
 
 
 def _clean_top_level(dataset: Dataset, request: ModificationRequest) -> None:
-    """Steps 2-4 in one pass over the top-level tags."""
-    ranges = request.profile is not None and request.profile.removed_ranges
-    protected = request.kept_tags | request.replaced_tags
-    for tag in list(dataset.keys()):  # keys: iterating the Dataset would convert elements
-        if ((tag.is_private and request.remove_private_tags
-             and tag not in request.private_tags_to_keep)
-                or tag in request.removals
-                or (ranges and tag not in protected and request.profile.in_removed_range(tag))):
-            del dataset[tag]
-        elif tag in request.clearings:
-            vr = element_vr(dataset, tag)
-            dataset[tag] = DataElement(tag, vr, empty_value_for_VR(vr))
+    """Steps 2-4 on the top-level tags (keys: iterating the Dataset would convert elements).
+
+    A tag is removed if it is private (private tags removed, this one not kept), in the
+    removals, or in a removed range and neither kept nor replaced; otherwise cleared if it is
+    in the clearings.
+    """
+    tags = dataset.keys()
+    removed = tags & request.removals
+    if request.remove_private_tags:
+        private = {tag for tag in tags if tag >> 16 & 1}  # odd groups
+        removed |= private - request.private_tags_to_keep
+    profile = request.profile
+    if profile is not None and profile.removed_ranges:
+        in_ranges = {tag for tag in tags if profile.in_removed_range(tag)}
+        removed |= in_ranges - request.kept_tags - request.replaced_tags
+    cleared = (tags & request.clearings) - removed
+    for tag in removed:
+        del dataset[tag]
+    for tag in cleared:
+        vr = element_vr(dataset, tag)
+        dataset[tag] = DataElement(tag, vr, empty_value_for_VR(vr))
 
 
 def _replace_top_level(dataset: Dataset, request: ModificationRequest,
@@ -249,9 +258,19 @@ def _regenerate_uids(dataset: Dataset, request: ModificationRequest, uids: UidMa
         if (depth > LEVELS.index(level) or tag in request.replaced_tags
                 or tag in request.kept_tags):
             continue
-        original = dataset.get(tag)
-        value = "" if original is None or original.value is None else str(original.value)
-        dataset[tag] = DataElement(tag, "UI", uids.map_uid(level, value))
+        dataset[tag] = DataElement(tag, "UI", uids.map_uid(level, _uid_text(dataset, tag)))
+
+
+def _uid_text(dataset: Dataset, tag: int) -> str:
+    """The text of the UID ``tag`` ("" if absent or empty), converted only if it must be."""
+    element = dataset.get_item(tag, keep_deferred=True)
+    if element is None:
+        return ""
+    text = raw_uid_text(tag, element)
+    if text is None:
+        original = dataset[tag]
+        text = "" if original.value is None else str(original.value)
+    return text
 
 
 def _apply_nested_paths(dataset: Dataset, request: ModificationRequest,

@@ -136,8 +136,11 @@ def main_tags(ds: Dataset, level: str, *,
     Orthanc stores them for the resource created by ``ds``: name -> string value."""
     _check_level(level)
     encoding = detect_encoding(ds, default_encoding)
+    present = ds.keys()
     tags: dict[str, str] = {}
     for tag in MAIN_TAGS[level]:
+        if tag not in present:
+            continue
         value = element_string(ds, tag, encoding=encoding)
         if value is not None and len(value.encode("utf-8")) <= MAXIMUM_STRING_LENGTH:
             tags[tag_name(tag)] = value

@@ -25,6 +25,7 @@ Only sequences are decoded; other elements are converted only when they are chan
 
 from __future__ import annotations
 
+from pydicom.charset import default_encoding
 from pydicom.datadict import dictionary_VR
 from pydicom.dataelem import DataElement, RawDataElement, empty_value_for_VR
 from pydicom.dataset import Dataset
@@ -45,11 +46,11 @@ def anonymize_identifiers(dataset: Dataset, request: ModificationRequest,
     """Remap the top-level uid-set tags, then apply the nested rules inside every sequence."""
     if request.profile is None:
         raise ValueError("the nested rules only apply to an anonymization")
-    for tag in request.uid_tags:
-        if tag in dataset:
-            _remap(dataset, tag, (), request, uids)
-    for tag in list(dataset.keys()):  # keys: iterating the Dataset would convert elements
-        if _is_sequence(dataset, tag):
+    for tag in sorted(dataset.keys() & request.uid_tags):
+        _remap(dataset, tag, (), request, uids)
+    # items(): iterating the Dataset would convert elements
+    for tag, element in list(dataset.items()):
+        if _holds_sequence(tag, element):
             _walk_sequence(dataset, tag, (), request, uids)
 
 
@@ -87,6 +88,12 @@ def _visit(item: Dataset, tag: BaseTag, chain: Chain, request: ModificationReque
 def _remap(dataset: Dataset, tag: BaseTag, chain: Chain, request: ModificationRequest,
            uids: UidMapper) -> None:
     """Replace the identifier ``tag`` by its mapped value (each value of a multi-valued one)."""
+    raw = dataset.get_item(tag, keep_deferred=True)
+    text = raw_uid_text(tag, raw) if tag != PATIENT_ID else None
+    if text is not None:  # a UID read without converting it (faster)
+        level = request.profile.uid_level(tag, chain)
+        dataset[tag] = DataElement(tag, "UI", uids.map_uid(level, text))
+        return
     element = dataset[tag]
     if element.VR not in STR_VR:
         return
@@ -106,13 +113,38 @@ def _remap(dataset: Dataset, tag: BaseTag, chain: Chain, request: ModificationRe
     dataset[tag] = DataElement(tag, element.VR, new_value)
 
 
+def raw_uid_text(tag: BaseTag, element: DataElement | RawDataElement) -> str | None:
+    """The text of a raw, single-valued UI element (empty if it has no value), without
+    converting it; None if pydicom must convert it (not raw, not UI, several values).
+
+    pydicom's value strips the padding of that text, which UID maps strip anyway.
+    """
+    if not isinstance(element, RawDataElement) or (element.VR or _dictionary_vr(tag)) != "UI":
+        return None
+    if element.value is None:
+        return "" if element.length == 0 else None
+    text = element.value.decode(default_encoding)
+    return None if "\\" in text else text
+
+
+def _dictionary_vr(tag: BaseTag) -> str | None:
+    """The VR the DICOM dictionary gives ``tag``, None if it has none."""
+    try:
+        return dictionary_VR(tag)
+    except KeyError:
+        return None
+
+
 def element_vr(dataset: Dataset, tag: BaseTag) -> str:
     """The VR of an element without converting it.
 
     Raw elements read with implicit VR have none, and a sequence may be stored with the explicit
     VR UN: both get their (unambiguous) dictionary VR, as pydicom gives them once converted.
     """
-    element = dataset.get_item(tag, keep_deferred=True)
+    return _vr(tag, dataset.get_item(tag, keep_deferred=True))
+
+
+def _vr(tag: BaseTag, element: DataElement | RawDataElement) -> str:
     if element.VR not in (None, "UN"):
         return element.VR
     try:
@@ -122,7 +154,10 @@ def element_vr(dataset: Dataset, tag: BaseTag) -> str:
 
 
 def _is_sequence(dataset: Dataset, tag: BaseTag) -> bool:
-    element = dataset.get_item(tag, keep_deferred=True)
+    return _holds_sequence(tag, dataset.get_item(tag, keep_deferred=True))
+
+
+def _holds_sequence(tag: BaseTag, element: DataElement | RawDataElement) -> bool:
     if isinstance(element, RawDataElement) and element.value is None:
         return False  # a deferred value (pixel data left in the file) is never a sequence
-    return element_vr(dataset, tag) == "SQ"
+    return _vr(tag, element) == "SQ"

@@ -18,9 +18,16 @@ Writing (:func:`write_modified`, :func:`write_full`) always regenerates the file
 implementation UID and version name are Lethe's, and every other original meta element
 (SourceApplicationEntityTitle...) is dropped, as are group 0002 elements found in the data set.
 When the data set still holds the untouched pixel-data placeholder, the pixel data element is copied
-from the source as bytes, in chunks; the elements before and after it are encoded by pydicom. Both
-paths give byte-identical files for the same data set. Untouched elements are written from their
-raw bytes; sequences are written as they were read (pydicom keeps undefined lengths).
+from the source as bytes, in chunks. Both paths give byte-identical files for the same data set.
+Untouched elements are written from their raw bytes; sequences are written as they were read
+(pydicom keeps undefined lengths).
+
+Every byte written is the byte pydicom's writer (``write_file_meta_info``, ``write_dataset``)
+would write, but most elements do not go through it (it costs tens of microseconds an element):
+untouched elements are copied from the source in runs when the encoding and character set are the
+source's, and plain elements (strings, numbers, bytes, sequences read from the file) are encoded
+by :func:`encode_element`. pydicom's writer is used for the rest, and for a data set whose raw
+elements it would convert (another encoding or character set).
 
 Unreadable input raises ``LetheError(BAD_FILE_FORMAT)``; nothing here does any other I/O than the
 ``source`` and ``out`` objects handed in.
@@ -31,21 +38,21 @@ from __future__ import annotations
 import io
 import struct
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache, partial
+from struct import pack
 from typing import BinaryIO
 
 from pydicom import dcmread
-from pydicom.charset import convert_encodings, default_encoding
-from pydicom.dataelem import RawDataElement
-from pydicom.dataset import Dataset, FileMetaDataset
-from pydicom.filebase import DicomFileLike
+from pydicom.charset import convert_encodings, default_encoding, encode_string
+from pydicom.dataelem import DataElement, RawDataElement
+from pydicom.dataset import Dataset
+from pydicom.filebase import DicomBytesIO, DicomFileLike
 from pydicom.filereader import read_dataset
-from pydicom.filewriter import (
-    correct_ambiguous_vr_element,
-    write_dataset,
-    write_file_meta_info,
-)
+from pydicom.filewriter import correct_ambiguous_vr_element, write_data_element, write_dataset
+from pydicom.multival import MultiValue
 from pydicom.tag import BaseTag, Tag
 from pydicom.uid import (
     UID,
@@ -54,6 +61,7 @@ from pydicom.uid import (
     ExplicitVRLittleEndian,
     ImplicitVRLittleEndian,
 )
+from pydicom.valuerep import PersonName
 
 from lethe import __version__
 from lethe.errors import LetheError, bad_file_format
@@ -65,11 +73,16 @@ IMPLEMENTATION_VERSION_NAME = f"LETHE_{__version__}"
 # The elements pydicom's stop_before_pixels stops at: float, double float and plain pixel data.
 _PIXEL_TAGS = frozenset({0x7FE00008, 0x7FE00009, 0x7FE00010})
 _ITEM = 0xFFFEE000
+_ITEM_DELIMITER = 0xFFFEE00D
 _SEQUENCE_DELIMITER = 0xFFFEE0DD
 _LONG_LENGTH_VRS = frozenset(
     {"OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"})
 _COPY_CHUNK = 1 << 20
 _PREAMBLE = b"\x00" * 128 + b"DICM"
+_SOP_TAGS = {"SOPClassUID": 0x00080016, "SOPInstanceUID": 0x00080018}
+
+Element = DataElement | RawDataElement
+"""A data set's element as it is stored: converted, or still raw."""
 
 
 @dataclass(frozen=True)
@@ -272,19 +285,57 @@ def _charset(dataset: Dataset) -> str | list[str]:
     return convert_encodings(charset) if charset else default_encoding
 
 
-def _meta(dataset: Dataset, transfer_syntax: UID) -> FileMetaDataset:
-    meta = FileMetaDataset()
-    meta.FileMetaInformationGroupLength = 0  # computed by the writer
-    meta.FileMetaInformationVersion = b"\x00\x01"
-    meta.MediaStorageSOPClassUID = _text(dataset, "SOPClassUID")
-    meta.MediaStorageSOPInstanceUID = _text(dataset, "SOPInstanceUID")
-    meta.TransferSyntaxUID = transfer_syntax
-    meta.ImplementationClassUID = IMPLEMENTATION_CLASS_UID
-    meta.ImplementationVersionName = IMPLEMENTATION_VERSION_NAME
-    return meta
+def _encoded_meta(dataset: Dataset, transfer_syntax: UID) -> bytes:
+    """The file meta information group as pydicom's ``write_file_meta_info`` writes it (each
+    UID value stripped as pydicom's ``UID`` strips it)."""
+    head, tail = _constant_meta(str(transfer_syntax))
+    elements = b"".join((
+        head,
+        _encoded_meta_element(0x00020002, "UI", _uid_text(_sop_text(dataset, "SOPClassUID"))),
+        _encoded_meta_element(0x00020003, "UI",
+                              _uid_text(_sop_text(dataset, "SOPInstanceUID"))),
+        tail,
+    ))
+    return _encoded_meta_element(0x00020000, "UL", len(elements)) + elements
 
 
-def _text(dataset: Dataset, keyword: str) -> str:
+@lru_cache(maxsize=32)
+def _constant_meta(transfer_syntax: str) -> tuple[bytes, bytes]:
+    """The meta elements before and after the SOP class and instance UIDs."""
+    return (_encoded_meta_element(0x00020001, "OB", b"\x00\x01"),
+            _encoded_meta_element(0x00020010, "UI", _uid_text(transfer_syntax))
+            + _encoded_meta_element(0x00020012, "UI", IMPLEMENTATION_CLASS_UID)
+            + _encoded_meta_element(0x00020013, "SH", IMPLEMENTATION_VERSION_NAME))
+
+
+def _encoded_meta_element(tag: int, vr: str, value: object) -> bytes:
+    encoded = encode_value(tag, vr, value, implicit=False, little=True,
+                           encodings=_DEFAULT_ENCODINGS)
+    if encoded is None:  # a UID that is not Latin-1 text: pydicom fails its own way
+        stream = DicomBytesIO()
+        stream.is_implicit_VR, stream.is_little_endian = False, True
+        write_data_element(stream, DataElement(tag, vr, value))
+        encoded = stream.getvalue()
+    return encoded
+
+
+def _uid_text(text: str) -> str:
+    return "\\".join(value.strip() for value in text.split("\\"))
+
+
+def _sop_text(dataset: Dataset, keyword: str) -> str:
+    """The SOP class or instance UID of ``dataset`` for the meta information: its value as
+    pydicom converts it, stripped of spaces and NULs.
+
+    Reading the value converts the element, which the writer then encodes again; a raw UID
+    that this would write back unchanged is read without converting it (cheaper).
+    """
+    element = dataset.get_item(_SOP_TAGS[keyword], keep_deferred=True)
+    if isinstance(element, RawDataElement) and element.VR in ("UI", None) and element.value:
+        value = element.value.decode(default_encoding).rstrip("\0 ").strip()
+        if ("\\" not in value
+                and _padded(value.encode(default_encoding), b"\0") == element.value):
+            return value.strip(" \0")
     value = dataset.get(keyword)
     return "" if value is None else str(value).strip(" \0")
 
@@ -292,40 +343,80 @@ def _text(dataset: Dataset, keyword: str) -> str:
 def _write(out: BinaryIO, dataset: Dataset, transfer_syntax: UID, pixel: PixelElement | None,
            source: BinaryIO | None) -> None:
     out.write(_PREAMBLE)
-    meta_stream = DicomFileLike(out)
-    # Not "enforce_standard": a data set without SOP class or instance UID gets empty ones.
-    write_file_meta_info(meta_stream, _meta(dataset, transfer_syntax), enforce_standard=False)
-    tags = sorted(tag for tag in dataset.keys() if tag.group != 0x0002)  # noqa: SIM118
+    out.write(_encoded_meta(dataset, transfer_syntax))
+    elements = _body_elements(dataset)
     if transfer_syntax == DeflatedExplicitVRLittleEndian:
         body = io.BytesIO()
-        _encode(body, dataset, tags, transfer_syntax, default_encoding)
+        _body_writer(dataset, transfer_syntax, None)(body, elements)
         compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -zlib.MAX_WBITS)
         out.write(compressor.compress(body.getvalue()) + compressor.flush())
         return
-    if source is None:
-        _encode(out, dataset, tags, transfer_syntax, default_encoding)
-        return
-    copyable = _raw_copy_allowed(dataset, transfer_syntax)
+    write_body = _body_writer(dataset, transfer_syntax, source)
     if pixel is None:
-        _encode_or_copy(out, dataset, tags, transfer_syntax, default_encoding, source, copyable)
+        write_body(out, elements)
         return
-    _encode_or_copy(out, dataset, [t for t in tags if t < pixel.tag], transfer_syntax,
-                    default_encoding, source, copyable)
+    pixel_tag = int(pixel.tag)  # int comparisons: BaseTag compares in Python
+    write_body(out, [entry for entry in elements if entry[0] < pixel_tag])
     _copy(source, pixel.offset, pixel.end, out)
-    _encode_or_copy(out, dataset, [t for t in tags if t > pixel.tag], transfer_syntax,
-                    _charset(dataset), source, copyable)
+    write_body(out, [entry for entry in elements if entry[0] > pixel_tag])
+
+
+_BodyWriter = Callable[[BinaryIO, list[tuple[int, "Element"]]], None]
+
+
+def _body_writer(dataset: Dataset, transfer_syntax: UID, source: BinaryIO | None) -> _BodyWriter:
+    """How the elements of ``dataset`` are written in ``transfer_syntax``.
+
+    * encoding and declared character set are the source's: untouched elements are copied
+      from ``source``, the others encoded one by one (:func:`_write_elements`);
+    * pydicom's ``write_dataset`` would convert raw elements (another encoding, another
+      character set): ``write_dataset`` (:func:`_write_converted`);
+    * otherwise (no source, or no SpecificCharacterSet), every element is encoded one by one,
+      raw ones from their raw value, as ``write_dataset`` would.
+    """
+    if source is not None and _raw_copy_allowed(dataset, transfer_syntax):
+        return partial(_write_elements, dataset=dataset, transfer_syntax=transfer_syntax,
+                       source=source)
+    if _converts(dataset, transfer_syntax.is_implicit_VR, transfer_syntax.is_little_endian):
+        return partial(_write_converted, dataset=dataset, transfer_syntax=transfer_syntax)
+    return partial(_write_elements, dataset=dataset, transfer_syntax=transfer_syntax,
+                   source=None)
+
+
+def _converts(dataset: Dataset, implicit: bool, little: bool) -> bool:
+    """Whether pydicom's ``write_dataset`` converts the raw elements of ``dataset`` to write it
+    in this encoding: another encoding, or a character set other than the one read (its own
+    test, on pydicom's ``_character_set``)."""
+    return (dataset.original_encoding != (implicit, little)
+            or dataset.original_character_set != dataset._character_set)
+
+
+def _body_elements(dataset: Dataset) -> list[tuple[int, Element]]:
+    """The (tag, element) pairs to write, in tag order, elements as stored (raw ones raw).
+
+    Group 0002 belongs to the meta information; retired group lengths are not written
+    (PS3.5 7.2), as pydicom does.
+    """
+    return sorted((int(tag), element) for tag, element in dataset.items()
+                  if tag >> 16 != 0x0002 and (tag & 0xFFFF or tag >> 16 <= 6))
 
 
 def _raw_copy_allowed(dataset: Dataset, transfer_syntax: UID) -> bool:
-    """Whether untouched (raw) elements may be copied from the source as bytes: the
-    encoding and the character set are the source's."""
+    """Whether untouched (raw) elements may be copied from the source as bytes: the encoding
+    and the declared character set are the source's.
+
+    Not without a SpecificCharacterSet: such files have always been written by pydicom's
+    writer, which gives empty raw elements their dictionary VR, and their bytes stay so.
+    """
     implicit, little = dataset.original_encoding
+    charset = dataset.get("SpecificCharacterSet")
     return (implicit == transfer_syntax.is_implicit_VR
             and little == transfer_syntax.is_little_endian
-            and _charset(dataset) == convert_encodings(dataset.original_character_set))
+            and bool(charset)
+            and convert_encodings(charset) == convert_encodings(dataset.original_character_set))
 
 
-def _raw_span(element: object, implicit: bool) -> tuple[int, int] | None:
+def _raw_span(element: Element, implicit: bool) -> tuple[int, int] | None:
     """Where a raw element lies in its source, header included; None if it cannot be copied."""
     if not isinstance(element, RawDataElement) or element.value_tell is None:
         return None
@@ -335,67 +426,69 @@ def _raw_span(element: object, implicit: bool) -> tuple[int, int] | None:
     return element.value_tell - header, element.value_tell + element.length
 
 
-def _encode_or_copy(out: BinaryIO, dataset: Dataset, tags: list[BaseTag],
-                    transfer_syntax: UID, parent_encoding: str | list[str],
-                    source: BinaryIO, copyable: bool) -> None:
-    """Encode ``tags`` in order, copying runs of untouched elements from ``source`` as bytes
-    (the pydicom writer costs about 50 us an element; a copy, one read per run)."""
-    if not copyable:
-        _encode(out, dataset, tags, transfer_syntax, parent_encoding)
-        return
-    implicit = transfer_syntax.is_implicit_VR
-    pending: list[BaseTag] = []
+def _write_elements(out: BinaryIO, elements: list[tuple[int, Element]], *, dataset: Dataset,
+                    transfer_syntax: UID, source: BinaryIO | None) -> None:
+    """Write ``elements`` in order: runs of untouched elements copied from ``source`` as bytes
+    (if given), the others encoded one by one (:func:`encode_element`, else pydicom's
+    ``write_data_element``) exactly as pydicom's ``write_dataset`` writes them when it
+    converts nothing."""
+    implicit, little = transfer_syntax.is_implicit_VR, transfer_syntax.is_little_endian
+    charset = dataset.get("SpecificCharacterSet") or default_encoding
+    encodings = convert_encodings(charset)
+    stream = DicomFileLike(out)
+    stream.is_implicit_VR, stream.is_little_endian = implicit, little
     run: list[int] = []  # [start, end] of the current run of copyable bytes
-    for tag in tags:
-        if tag.element == 0 and tag.group > 6:
-            continue  # retired group lengths are not written (PS3.5 7.2), as pydicom does
-        span = _raw_span(dataset.get_item(tag, keep_deferred=True), implicit)
-        if span is None:
-            if run:
-                _copy(source, run[0], run[1], out)
-                run = []
-            pending.append(tag)
-            continue
-        if pending:
-            _encode(out, dataset, pending, transfer_syntax, parent_encoding)
-            pending = []
-        if run and run[1] == span[0]:
+    for tag, element in elements:
+        span = None if source is None else _raw_span(element, implicit)
+        if span is not None and run and run[1] == span[0]:
             run[1] = span[1]
-        else:
-            if run:
-                _copy(source, run[0], run[1], out)
+            continue
+        if run:
+            _copy(source, run[0], run[1], out)
+            run = []
+        if span is not None:
             run = list(span)
+            continue
+        element = _writable(dataset, tag, implicit, little)
+        encoded = encode_element(element, implicit=implicit, little=little, encodings=encodings)
+        if encoded is None:
+            write_data_element(stream, element, charset)
+        else:
+            out.write(encoded)
     if run:
         _copy(source, run[0], run[1], out)
-    if pending:
-        _encode(out, dataset, pending, transfer_syntax, parent_encoding)
 
 
-def _encode(out: BinaryIO, dataset: Dataset, tags: Iterable[BaseTag], transfer_syntax: UID,
-            parent_encoding: str | list[str]) -> None:
-    """Encode the elements ``tags`` of ``dataset`` as pydicom's ``write_dataset`` would.
+def _writable(dataset: Dataset, tag: int, implicit: bool, little: bool) -> Element:
+    """The element ``tag`` as pydicom's ``write_dataset`` writes it: a deferred or empty raw
+    value converted; in an explicit VR encoding, an element without a single VR converted and
+    given one (read as implicit VR from a file that declares explicit VR, which pydicom
+    tolerates)."""
+    element = dataset.get_item(tag)
+    if not implicit and (element.VR is None or len(element.VR) != 2):
+        element = correct_ambiguous_vr_element(dataset[tag], dataset, little)
+    return element
+
+
+def _write_converted(out: BinaryIO, elements: list[tuple[int, Element]], *, dataset: Dataset,
+                     transfer_syntax: UID) -> None:
+    """Encode ``elements`` with pydicom's ``write_dataset``, which converts raw elements for
+    another encoding or character set.
 
     The elements are gathered in a view sharing them (raw ones stay raw), which carries the
-    original encoding of ``dataset`` so that pydicom re-encodes text only if the character set
-    changed.
+    original encoding of ``dataset`` and its current character set.
     """
-    elements = {tag: dataset.get_item(tag) for tag in tags}
     if not elements:
         return
-    if not transfer_syntax.is_implicit_VR:
-        # Elements read as implicit VR from a file that declares explicit VR (pydicom tolerates
-        # the mix) get a single, explicit VR, which an explicit VR encoding must write.
-        little = transfer_syntax.is_little_endian
-        elements.update({tag: correct_ambiguous_vr_element(dataset[tag], dataset, little)
-                         for tag, element in elements.items()
-                         if element.VR is None or len(element.VR) != 2})
-    view = Dataset(elements, parent_encoding=parent_encoding)
-    implicit, little = dataset.original_encoding
-    view.set_original_encoding(implicit, little, dataset.original_character_set)
+    implicit, little = transfer_syntax.is_implicit_VR, transfer_syntax.is_little_endian
+    view = Dataset({BaseTag(tag): _writable(dataset, tag, implicit, little)
+                    for tag, _ in elements}, parent_encoding=_charset(dataset))
+    original_implicit, original_little = dataset.original_encoding
+    view.set_original_encoding(original_implicit, original_little,
+                               dataset.original_character_set)
     stream = DicomFileLike(out)
-    stream.is_implicit_VR = transfer_syntax.is_implicit_VR
-    stream.is_little_endian = transfer_syntax.is_little_endian
-    write_dataset(stream, view, parent_encoding)
+    stream.is_implicit_VR, stream.is_little_endian = implicit, little
+    write_dataset(stream, view, _charset(dataset))
 
 
 def _copy(source: BinaryIO, start: int, end: int, out: BinaryIO) -> None:
@@ -408,3 +501,220 @@ def _copy(source: BinaryIO, start: int, end: int, out: BinaryIO) -> None:
             raise _invalid(source)
         out.write(chunk)
         remaining -= len(chunk)
+
+
+# Direct encoding of plain elements: pydicom's ``write_data_element`` costs tens of microseconds
+# an element, and most elements written are raw values, plain strings, numbers or bytes, or
+# sequences read from the file. They are encoded here byte for byte as pydicom encodes them;
+# anything else (ambiguous VRs, buffered values, sequences built in memory, values of other
+# types, values pydicom refuses...) is left to pydicom: the functions answer None.
+
+_DEFAULT_ENCODINGS = [default_encoding]
+# The lookup-table descriptors, whose first value pydicom writes as US even when the VR is SS.
+_LUT_DESCRIPTORS = frozenset({0x00281101, 0x00281102, 0x00281103, 0x00283002})
+# Types in the order of their frequency (MultiValue last: isinstance is slow on it).
+_MULTI_VALUE_TYPES = (list, tuple, MultiValue)
+_SIZED_TYPES = (str, PersonName, bytes, bytearray, list, tuple, MultiValue)
+_PLAIN_TYPES = (str, PersonName, int, float, bytes, bytearray, Decimal, list, tuple, MultiValue)
+_BINARY_NUMBER_FORMATS = {"FD": "d", "FL": "f", "SL": "l", "SS": "h", "SV": "q",
+                          "UL": "L", "US": "H", "UV": "Q"}
+
+
+def encode_element(element: Element, *, implicit: bool, little: bool,
+                   encodings: list[str]) -> bytes | None:
+    """The bytes pydicom's ``write_data_element`` writes for ``element``, or None when it is
+    not a plain element.
+
+    Plain are: a raw element with a value and a defined length (written as it is), a value
+    :func:`encode_value` encodes, and a sequence whose items were read from the file in the
+    encoding written (:func:`_encoded_items`). ``encodings`` are the Python encodings of the
+    character set (pydicom's ``convert_encodings``).
+    """
+    if isinstance(element, RawDataElement):
+        if (element.value is None or element.length == 0xFFFFFFFF
+                or not (implicit or element.VR in _STANDARD_VRS)):
+            return None
+        return _header(element.tag, element.VR, len(element.value), implicit,
+                       little) + element.value
+    if element.VR == "SQ":
+        value = _encoded_items(element.value, implicit, little, encodings)
+        if value is None:
+            return None
+        if not element.is_undefined_length:
+            return _header(element.tag, "SQ", len(value), implicit, little) + value
+        return (_header(element.tag, "SQ", 0xFFFFFFFF, implicit, little) + value
+                + _delimiter(_SEQUENCE_DELIMITER, little))
+    if element.is_undefined_length:
+        return None
+    return encode_value(element.tag, element.VR, element.value, implicit=implicit,
+                        little=little, encodings=encodings)
+
+
+def _encoded_items(items: list, implicit: bool, little: bool,
+                   encodings: list[str]) -> bytes | None:
+    """The items of a sequence as pydicom's ``write_sequence`` writes them, or None unless
+    every item was read in the encoding written and keeps its character set (pydicom would
+    convert its elements)."""
+    endian = "<" if little else ">"
+    parts = []
+    for item in items or ():
+        if not isinstance(item, Dataset) or len(item) and _converts(item, implicit, little):
+            return None  # (an empty item has nothing to convert)
+        item_encodings = convert_encodings(
+            item.get("SpecificCharacterSet", encodings) or default_encoding)
+        elements = []
+        for tag in sorted(item.keys(), key=int):
+            if tag & 0xFFFF == 0 and tag >> 16 > 6:
+                continue  # retired group length
+            encoded = encode_element(item.get_item(tag), implicit=implicit, little=little,
+                                     encodings=item_encodings)
+            if encoded is None:
+                return None
+            elements.append(encoded)
+        data = b"".join(elements)
+        if getattr(item, "is_undefined_length_sequence_item", False):
+            parts += [pack(endian + "HHL", 0xFFFE, 0xE000, 0xFFFFFFFF), data,
+                      _delimiter(_ITEM_DELIMITER, little)]
+        else:
+            parts += [pack(endian + "HHL", 0xFFFE, 0xE000, len(data)), data]
+    return b"".join(parts)
+
+
+def _delimiter(tag: int, little: bool) -> bytes:
+    return pack("<HHL" if little else ">HHL", tag >> 16, tag & 0xFFFF, 0)
+
+
+def encode_value(tag: int, vr: str | None, value: object, *, implicit: bool, little: bool,
+                 encodings: list[str]) -> bytes | None:
+    """The element ``tag`` of VR ``vr`` holding ``value`` (as a ``DataElement`` holds it),
+    encoded as pydicom's ``write_data_element`` encodes it.
+
+    None when ``vr`` is SQ, ambiguous or unknown, when ``value`` is not None, a string, bytes,
+    a number, a ``PersonName`` or a list of those that the VR takes, or when pydicom would fail
+    on it.
+    """
+    encoder = _VALUE_ENCODERS.get(vr)
+    if encoder is None or not (value is None or isinstance(value, _PLAIN_TYPES)):
+        return None
+    if value is None or isinstance(value, _SIZED_TYPES) and not value:
+        data = b""  # pydicom writes no value for an empty element
+    else:
+        try:
+            data = encoder(tag, vr, value, little, encodings)
+        except (UnicodeError, struct.error, TypeError, OverflowError):
+            return None  # pydicom fails on it: let it
+        if data is None:
+            return None
+    return _header(tag, vr, len(data), implicit, little) + data
+
+
+def _header(tag: int, vr: str, length: int, implicit: bool, little: bool) -> bytes:
+    """An element's tag, VR (explicit VR) and value length. An explicit VR element too long
+    for a 16-bit length gets the VR UN, as in pydicom (PS3.5 6.2.2)."""
+    endian = "<" if little else ">"
+    if implicit:
+        return pack(endian + "HHL", tag >> 16, tag & 0xFFFF, length)
+    if vr not in _LONG_LENGTH_VRS and length > 0xFFFF:
+        vr = "UN"
+    if vr in _LONG_LENGTH_VRS:
+        return pack(endian + "HH2s2xL", tag >> 16, tag & 0xFFFF, vr.encode(), length)
+    return pack(endian + "HH2sH", tag >> 16, tag & 0xFFFF, vr.encode(), length)
+
+
+def _values(value: object) -> list:
+    if isinstance(value, str):
+        return [value]
+    return list(value) if isinstance(value, _MULTI_VALUE_TYPES) else [value]
+
+
+def _padded(data: bytes, padding: bytes) -> bytes:
+    return data + padding if len(data) % 2 else data
+
+
+def _default_charset_text(tag: int, vr: str, value: object, little: bool,
+                          encodings: list[str]) -> bytes | None:
+    """AE, AS, CS, DA, DT, TM, UI, UR (pydicom's ``write_string``): str values only."""
+    values = _values(value)
+    if not all(isinstance(v, str) for v in values):
+        return None
+    return _padded("\\".join(values).encode(default_encoding), b"\0" if vr == "UI" else b" ")
+
+
+def _number_string(tag: int, vr: str, value: object, little: bool,
+                   encodings: list[str]) -> bytes | None:
+    """DS, IS (pydicom's ``write_number_string``): each value as read, else ``str()``."""
+    text = "\\".join(v.original_string if hasattr(v, "original_string") else str(v)
+                     for v in _values(value))
+    return _padded(text.encode(default_encoding), b" ")
+
+
+def _custom_charset_text(tag: int, vr: str, value: object, little: bool,
+                         encodings: list[str]) -> bytes | None:
+    """LO, LT, SH, ST, UC, UT (pydicom's ``write_text``): str values in the character set
+    (pydicom's ``encode_string``), or bytes as they are."""
+    values = _values(value)
+    if all(isinstance(v, str) for v in values):
+        return _padded(b"\\".join(encode_string(v, encodings) for v in values), b" ")
+    if all(isinstance(v, bytes) for v in values):
+        return _padded(b"\\".join(values), b" ")
+    return None
+
+
+def _person_name(tag: int, vr: str, value: object, little: bool,
+                 encodings: list[str]) -> bytes | None:
+    """PN (pydicom's ``write_PN``): one ``PersonName``, or a list of several."""
+    if isinstance(value, PersonName):
+        values = [value]
+    elif isinstance(value, _MULTI_VALUE_TYPES) and len(value) > 1:
+        values = list(value)
+    else:
+        return None
+    if not all(isinstance(v, PersonName) for v in values):
+        return None
+    return _padded(b"\\".join(v.encode(encodings) for v in values), b" ")
+
+
+def _binary_numbers(tag: int, vr: str, value: object, little: bool,
+                    encodings: list[str]) -> bytes | None:
+    """FD, FL, SL, SS, SV, UL, US, UV (pydicom's ``write_numbers``)."""
+    number_format = ("<" if little else ">") + _BINARY_NUMBER_FORMATS[vr]
+    if not isinstance(value, list | MultiValue):
+        return pack(number_format, value)
+    if vr == "SS" and tag in _LUT_DESCRIPTORS:
+        return None
+    return pack(number_format[0] + str(len(value)) + number_format[1], *value)
+
+
+def _padded_bytes(tag: int, vr: str, value: object, little: bool,
+                  encodings: list[str]) -> bytes | None:
+    """OB, OD, OF, OL, OV, OW: the bytes, padded with a NUL to an even length."""
+    return _padded(bytes(value), b"\0") if isinstance(value, bytes | bytearray) else None
+
+
+def _unknown(tag: int, vr: str, value: object, little: bool,
+             encodings: list[str]) -> bytes | None:
+    """UN: the bytes as they are."""
+    return bytes(value) if isinstance(value, bytes | bytearray) else None
+
+
+def _attribute_tags(tag: int, vr: str, value: object, little: bool,
+                    encodings: list[str]) -> bytes | None:
+    """AT: each tag as two unsigned shorts."""
+    values = _values(value)
+    if not all(isinstance(v, int) and 0 <= v <= 0xFFFFFFFF for v in values):
+        return None
+    endian = "<" if little else ">"
+    return b"".join(pack(endian + "HH", v >> 16, v & 0xFFFF) for v in values)
+
+
+_VALUE_ENCODERS: dict[str, Callable[..., bytes | None]] = {
+    **dict.fromkeys(("AE", "AS", "CS", "DA", "DT", "TM", "UI", "UR"), _default_charset_text),
+    **dict.fromkeys(("DS", "IS"), _number_string),
+    **dict.fromkeys(("LO", "LT", "SH", "ST", "UC", "UT"), _custom_charset_text),
+    "PN": _person_name,
+    **dict.fromkeys(_BINARY_NUMBER_FORMATS, _binary_numbers),
+    **dict.fromkeys(("OB", "OD", "OF", "OL", "OV", "OW"), _padded_bytes),
+    "UN": _unknown,
+    "AT": _attribute_tags,
+}
+_STANDARD_VRS = frozenset({*_VALUE_ENCODERS, "SQ"})

@@ -36,7 +36,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 from pydicom.tag import BaseTag, Tag
@@ -87,7 +87,14 @@ class Profile:
 
     def in_removed_range(self, tag: int) -> bool:
         """Whether ``tag`` is curve data, overlay data or overlay comments (not in 2008)."""
-        return any(r.contains(tag) for r in self.removed_ranges)
+        return tag >> 16 in self._range_groups and any(r.contains(tag)
+                                                       for r in self.removed_ranges)
+
+    @cached_property
+    def _range_groups(self) -> frozenset[int]:
+        """The groups the removed ranges cover: most tags are told apart by their group."""
+        return frozenset(group for r in self.removed_ranges
+                         for group in range(r.group_from, r.group_to + 1))
 
     def uid_level(self, tag: int, parent_chain: Sequence[tuple[int, int]]) -> str:
         """The map (``"study"``, ``"series"`` or ``"instance"``) for the UID tag ``tag``.

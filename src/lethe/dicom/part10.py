@@ -40,19 +40,16 @@ import struct
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache, partial
-from struct import pack
 from typing import BinaryIO
 
 from pydicom import dcmread
-from pydicom.charset import convert_encodings, default_encoding, encode_string
+from pydicom.charset import convert_encodings, default_encoding
 from pydicom.dataelem import DataElement, RawDataElement
 from pydicom.dataset import Dataset
 from pydicom.filebase import DicomBytesIO, DicomFileLike
 from pydicom.filereader import read_dataset
 from pydicom.filewriter import correct_ambiguous_vr_element, write_data_element, write_dataset
-from pydicom.multival import MultiValue
 from pydicom.tag import BaseTag, Tag
 from pydicom.uid import (
     UID,
@@ -61,9 +58,19 @@ from pydicom.uid import (
     ExplicitVRLittleEndian,
     ImplicitVRLittleEndian,
 )
-from pydicom.valuerep import PersonName
 
 from lethe import __version__
+from lethe.dicom.encoding import (
+    DEFAULT_ENCODINGS,
+    ITEM,
+    LONG_LENGTH_VRS,
+    SEQUENCE_DELIMITER,
+    Element,
+    converts,
+    encode_element,
+    encode_value,
+    padded,
+)
 from lethe.errors import LetheError, bad_file_format
 
 IMPLEMENTATION_CLASS_UID = "2.25.221278566134763489853030695087271652089"
@@ -72,16 +79,10 @@ IMPLEMENTATION_VERSION_NAME = f"LETHE_{__version__}"
 
 # The elements pydicom's stop_before_pixels stops at: float, double float and plain pixel data.
 _PIXEL_TAGS = frozenset({0x7FE00008, 0x7FE00009, 0x7FE00010})
-_ITEM = 0xFFFEE000
-_ITEM_DELIMITER = 0xFFFEE00D
-_SEQUENCE_DELIMITER = 0xFFFEE0DD
-_LONG_LENGTH_VRS = frozenset(
-    {"OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"})
 _COPY_CHUNK = 1 << 20
 _PREAMBLE = b"\x00" * 128 + b"DICM"
 _SOP_TAGS = {"SOPClassUID": 0x00080016, "SOPInstanceUID": 0x00080018}
 
-Element = DataElement | RawDataElement
 """A data set's element as it is stored: converted, or still raw."""
 
 
@@ -222,7 +223,7 @@ def _locate_pixel_element(stream: BinaryIO, offset: int, implicit: bool,
         vr = _read_exactly(stream, 2).decode("latin-1")
         if not vr.isalpha() or not vr.isupper():
             raise ValueError("pixel data element without an explicit VR")
-        if vr in _LONG_LENGTH_VRS:
+        if vr in LONG_LENGTH_VRS:
             (length,) = struct.unpack(endian + "2xL", _read_exactly(stream, 6))
         else:
             (length,) = struct.unpack(endian + "H", _read_exactly(stream, 2))
@@ -243,9 +244,9 @@ def _skip_items(stream: BinaryIO, endian: str) -> None:
     while True:
         group, element, length = struct.unpack(endian + "HHL", _read_exactly(stream, 8))
         tag = group << 16 | element
-        if tag == _SEQUENCE_DELIMITER:
+        if tag == SEQUENCE_DELIMITER:
             return
-        if tag != _ITEM or length == 0xFFFFFFFF:
+        if tag != ITEM or length == 0xFFFFFFFF:
             raise ValueError("malformed encapsulated pixel data")
         stream.seek(length, io.SEEK_CUR)
 
@@ -310,7 +311,7 @@ def _constant_meta(transfer_syntax: str) -> tuple[bytes, bytes]:
 
 def _encoded_meta_element(tag: int, vr: str, value: object) -> bytes:
     encoded = encode_value(tag, vr, value, implicit=False, little=True,
-                           encodings=_DEFAULT_ENCODINGS)
+                           encodings=DEFAULT_ENCODINGS)
     if encoded is None:  # a UID that is not Latin-1 text: pydicom fails its own way
         stream = DicomBytesIO()
         stream.is_implicit_VR, stream.is_little_endian = False, True
@@ -334,7 +335,7 @@ def _sop_text(dataset: Dataset, keyword: str) -> str:
     if isinstance(element, RawDataElement) and element.VR in ("UI", None) and element.value:
         value = element.value.decode(default_encoding).rstrip("\0 ").strip()
         if ("\\" not in value
-                and _padded(value.encode(default_encoding), b"\0") == element.value):
+                and padded(value.encode(default_encoding), b"\0") == element.value):
             return value.strip(" \0")
     value = dataset.get(keyword)
     return "" if value is None else str(value).strip(" \0")
@@ -377,18 +378,10 @@ def _body_writer(dataset: Dataset, transfer_syntax: UID, source: BinaryIO | None
     if source is not None and _raw_copy_allowed(dataset, transfer_syntax):
         return partial(_write_elements, dataset=dataset, transfer_syntax=transfer_syntax,
                        source=source)
-    if _converts(dataset, transfer_syntax.is_implicit_VR, transfer_syntax.is_little_endian):
+    if converts(dataset, transfer_syntax.is_implicit_VR, transfer_syntax.is_little_endian):
         return partial(_write_converted, dataset=dataset, transfer_syntax=transfer_syntax)
     return partial(_write_elements, dataset=dataset, transfer_syntax=transfer_syntax,
                    source=None)
-
-
-def _converts(dataset: Dataset, implicit: bool, little: bool) -> bool:
-    """Whether pydicom's ``write_dataset`` converts the raw elements of ``dataset`` to write it
-    in this encoding: another encoding, or a character set other than the one read (its own
-    test, on pydicom's ``_character_set``)."""
-    return (dataset.original_encoding != (implicit, little)
-            or dataset.original_character_set != dataset._character_set)
 
 
 def _body_elements(dataset: Dataset) -> list[tuple[int, Element]]:
@@ -422,7 +415,7 @@ def _raw_span(element: Element, implicit: bool) -> tuple[int, int] | None:
         return None
     if element.length == 0xFFFFFFFF or element.is_implicit_VR != implicit:
         return None
-    header = 8 if implicit or element.VR not in _LONG_LENGTH_VRS else 12
+    header = 8 if implicit or element.VR not in LONG_LENGTH_VRS else 12
     return element.value_tell - header, element.value_tell + element.length
 
 
@@ -501,220 +494,3 @@ def _copy(source: BinaryIO, start: int, end: int, out: BinaryIO) -> None:
             raise _invalid(source)
         out.write(chunk)
         remaining -= len(chunk)
-
-
-# Direct encoding of plain elements: pydicom's ``write_data_element`` costs tens of microseconds
-# an element, and most elements written are raw values, plain strings, numbers or bytes, or
-# sequences read from the file. They are encoded here byte for byte as pydicom encodes them;
-# anything else (ambiguous VRs, buffered values, sequences built in memory, values of other
-# types, values pydicom refuses...) is left to pydicom: the functions answer None.
-
-_DEFAULT_ENCODINGS = [default_encoding]
-# The lookup-table descriptors, whose first value pydicom writes as US even when the VR is SS.
-_LUT_DESCRIPTORS = frozenset({0x00281101, 0x00281102, 0x00281103, 0x00283002})
-# Types in the order of their frequency (MultiValue last: isinstance is slow on it).
-_MULTI_VALUE_TYPES = (list, tuple, MultiValue)
-_SIZED_TYPES = (str, PersonName, bytes, bytearray, list, tuple, MultiValue)
-_PLAIN_TYPES = (str, PersonName, int, float, bytes, bytearray, Decimal, list, tuple, MultiValue)
-_BINARY_NUMBER_FORMATS = {"FD": "d", "FL": "f", "SL": "l", "SS": "h", "SV": "q",
-                          "UL": "L", "US": "H", "UV": "Q"}
-
-
-def encode_element(element: Element, *, implicit: bool, little: bool,
-                   encodings: list[str]) -> bytes | None:
-    """The bytes pydicom's ``write_data_element`` writes for ``element``, or None when it is
-    not a plain element.
-
-    Plain are: a raw element with a value and a defined length (written as it is), a value
-    :func:`encode_value` encodes, and a sequence whose items were read from the file in the
-    encoding written (:func:`_encoded_items`). ``encodings`` are the Python encodings of the
-    character set (pydicom's ``convert_encodings``).
-    """
-    if isinstance(element, RawDataElement):
-        if (element.value is None or element.length == 0xFFFFFFFF
-                or not (implicit or element.VR in _STANDARD_VRS)):
-            return None
-        return _header(element.tag, element.VR, len(element.value), implicit,
-                       little) + element.value
-    if element.VR == "SQ":
-        value = _encoded_items(element.value, implicit, little, encodings)
-        if value is None:
-            return None
-        if not element.is_undefined_length:
-            return _header(element.tag, "SQ", len(value), implicit, little) + value
-        return (_header(element.tag, "SQ", 0xFFFFFFFF, implicit, little) + value
-                + _delimiter(_SEQUENCE_DELIMITER, little))
-    if element.is_undefined_length:
-        return None
-    return encode_value(element.tag, element.VR, element.value, implicit=implicit,
-                        little=little, encodings=encodings)
-
-
-def _encoded_items(items: list, implicit: bool, little: bool,
-                   encodings: list[str]) -> bytes | None:
-    """The items of a sequence as pydicom's ``write_sequence`` writes them, or None unless
-    every item was read in the encoding written and keeps its character set (pydicom would
-    convert its elements)."""
-    endian = "<" if little else ">"
-    parts = []
-    for item in items or ():
-        if not isinstance(item, Dataset) or len(item) and _converts(item, implicit, little):
-            return None  # (an empty item has nothing to convert)
-        item_encodings = convert_encodings(
-            item.get("SpecificCharacterSet", encodings) or default_encoding)
-        elements = []
-        for tag in sorted(item.keys(), key=int):
-            if tag & 0xFFFF == 0 and tag >> 16 > 6:
-                continue  # retired group length
-            encoded = encode_element(item.get_item(tag), implicit=implicit, little=little,
-                                     encodings=item_encodings)
-            if encoded is None:
-                return None
-            elements.append(encoded)
-        data = b"".join(elements)
-        if getattr(item, "is_undefined_length_sequence_item", False):
-            parts += [pack(endian + "HHL", 0xFFFE, 0xE000, 0xFFFFFFFF), data,
-                      _delimiter(_ITEM_DELIMITER, little)]
-        else:
-            parts += [pack(endian + "HHL", 0xFFFE, 0xE000, len(data)), data]
-    return b"".join(parts)
-
-
-def _delimiter(tag: int, little: bool) -> bytes:
-    return pack("<HHL" if little else ">HHL", tag >> 16, tag & 0xFFFF, 0)
-
-
-def encode_value(tag: int, vr: str | None, value: object, *, implicit: bool, little: bool,
-                 encodings: list[str]) -> bytes | None:
-    """The element ``tag`` of VR ``vr`` holding ``value`` (as a ``DataElement`` holds it),
-    encoded as pydicom's ``write_data_element`` encodes it.
-
-    None when ``vr`` is SQ, ambiguous or unknown, when ``value`` is not None, a string, bytes,
-    a number, a ``PersonName`` or a list of those that the VR takes, or when pydicom would fail
-    on it.
-    """
-    encoder = _VALUE_ENCODERS.get(vr)
-    if encoder is None or not (value is None or isinstance(value, _PLAIN_TYPES)):
-        return None
-    if value is None or isinstance(value, _SIZED_TYPES) and not value:
-        data = b""  # pydicom writes no value for an empty element
-    else:
-        try:
-            data = encoder(tag, vr, value, little, encodings)
-        except (UnicodeError, struct.error, TypeError, OverflowError):
-            return None  # pydicom fails on it: let it
-        if data is None:
-            return None
-    return _header(tag, vr, len(data), implicit, little) + data
-
-
-def _header(tag: int, vr: str, length: int, implicit: bool, little: bool) -> bytes:
-    """An element's tag, VR (explicit VR) and value length. An explicit VR element too long
-    for a 16-bit length gets the VR UN, as in pydicom (PS3.5 6.2.2)."""
-    endian = "<" if little else ">"
-    if implicit:
-        return pack(endian + "HHL", tag >> 16, tag & 0xFFFF, length)
-    if vr not in _LONG_LENGTH_VRS and length > 0xFFFF:
-        vr = "UN"
-    if vr in _LONG_LENGTH_VRS:
-        return pack(endian + "HH2s2xL", tag >> 16, tag & 0xFFFF, vr.encode(), length)
-    return pack(endian + "HH2sH", tag >> 16, tag & 0xFFFF, vr.encode(), length)
-
-
-def _values(value: object) -> list:
-    if isinstance(value, str):
-        return [value]
-    return list(value) if isinstance(value, _MULTI_VALUE_TYPES) else [value]
-
-
-def _padded(data: bytes, padding: bytes) -> bytes:
-    return data + padding if len(data) % 2 else data
-
-
-def _default_charset_text(tag: int, vr: str, value: object, little: bool,
-                          encodings: list[str]) -> bytes | None:
-    """AE, AS, CS, DA, DT, TM, UI, UR (pydicom's ``write_string``): str values only."""
-    values = _values(value)
-    if not all(isinstance(v, str) for v in values):
-        return None
-    return _padded("\\".join(values).encode(default_encoding), b"\0" if vr == "UI" else b" ")
-
-
-def _number_string(tag: int, vr: str, value: object, little: bool,
-                   encodings: list[str]) -> bytes | None:
-    """DS, IS (pydicom's ``write_number_string``): each value as read, else ``str()``."""
-    text = "\\".join(v.original_string if hasattr(v, "original_string") else str(v)
-                     for v in _values(value))
-    return _padded(text.encode(default_encoding), b" ")
-
-
-def _custom_charset_text(tag: int, vr: str, value: object, little: bool,
-                         encodings: list[str]) -> bytes | None:
-    """LO, LT, SH, ST, UC, UT (pydicom's ``write_text``): str values in the character set
-    (pydicom's ``encode_string``), or bytes as they are."""
-    values = _values(value)
-    if all(isinstance(v, str) for v in values):
-        return _padded(b"\\".join(encode_string(v, encodings) for v in values), b" ")
-    if all(isinstance(v, bytes) for v in values):
-        return _padded(b"\\".join(values), b" ")
-    return None
-
-
-def _person_name(tag: int, vr: str, value: object, little: bool,
-                 encodings: list[str]) -> bytes | None:
-    """PN (pydicom's ``write_PN``): one ``PersonName``, or a list of several."""
-    if isinstance(value, PersonName):
-        values = [value]
-    elif isinstance(value, _MULTI_VALUE_TYPES) and len(value) > 1:
-        values = list(value)
-    else:
-        return None
-    if not all(isinstance(v, PersonName) for v in values):
-        return None
-    return _padded(b"\\".join(v.encode(encodings) for v in values), b" ")
-
-
-def _binary_numbers(tag: int, vr: str, value: object, little: bool,
-                    encodings: list[str]) -> bytes | None:
-    """FD, FL, SL, SS, SV, UL, US, UV (pydicom's ``write_numbers``)."""
-    number_format = ("<" if little else ">") + _BINARY_NUMBER_FORMATS[vr]
-    if not isinstance(value, list | MultiValue):
-        return pack(number_format, value)
-    if vr == "SS" and tag in _LUT_DESCRIPTORS:
-        return None
-    return pack(number_format[0] + str(len(value)) + number_format[1], *value)
-
-
-def _padded_bytes(tag: int, vr: str, value: object, little: bool,
-                  encodings: list[str]) -> bytes | None:
-    """OB, OD, OF, OL, OV, OW: the bytes, padded with a NUL to an even length."""
-    return _padded(bytes(value), b"\0") if isinstance(value, bytes | bytearray) else None
-
-
-def _unknown(tag: int, vr: str, value: object, little: bool,
-             encodings: list[str]) -> bytes | None:
-    """UN: the bytes as they are."""
-    return bytes(value) if isinstance(value, bytes | bytearray) else None
-
-
-def _attribute_tags(tag: int, vr: str, value: object, little: bool,
-                    encodings: list[str]) -> bytes | None:
-    """AT: each tag as two unsigned shorts."""
-    values = _values(value)
-    if not all(isinstance(v, int) and 0 <= v <= 0xFFFFFFFF for v in values):
-        return None
-    endian = "<" if little else ">"
-    return b"".join(pack(endian + "HH", v >> 16, v & 0xFFFF) for v in values)
-
-
-_VALUE_ENCODERS: dict[str, Callable[..., bytes | None]] = {
-    **dict.fromkeys(("AE", "AS", "CS", "DA", "DT", "TM", "UI", "UR"), _default_charset_text),
-    **dict.fromkeys(("DS", "IS"), _number_string),
-    **dict.fromkeys(("LO", "LT", "SH", "ST", "UC", "UT"), _custom_charset_text),
-    "PN": _person_name,
-    **dict.fromkeys(_BINARY_NUMBER_FORMATS, _binary_numbers),
-    **dict.fromkeys(("OB", "OD", "OF", "OL", "OV", "OW"), _padded_bytes),
-    "UN": _unknown,
-    "AT": _attribute_tags,
-}
-_STANDARD_VRS = frozenset({*_VALUE_ENCODERS, "SQ"})

@@ -1,6 +1,6 @@
 """The Part 10 writer's own encoder against pydicom's writer, byte for byte.
 
-:func:`lethe.dicom.part10.encode_element` must give exactly the bytes of pydicom's
+:func:`lethe.dicom.encoding.encode_element` must give exactly the bytes of pydicom's
 ``write_data_element`` for every element it accepts (and accept the plain ones), in implicit and
 explicit VR, little and big endian; the file meta information and whole data sets must come out
 as pydicom writes them.
@@ -27,7 +27,7 @@ from pydicom.sequence import Sequence
 from pydicom.tag import BaseTag
 from pydicom.uid import ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian
 
-from lethe.dicom import part10
+from lethe.dicom import encoding, part10
 from lethe.dicom.engine import ModificationContext, apply
 from lethe.dicom.request import ModificationRequest
 from lethe.dicom.tags import DEFAULT_TAGS
@@ -68,7 +68,7 @@ def assert_encodes_as_pydicom(element: DataElement | RawDataElement | None,
         return
     encodings = convert_encodings(charset or default_encoding)
     for implicit, little in ENCODINGS:
-        ours = part10.encode_element(element, implicit=implicit, little=little,
+        ours = encoding.encode_element(element, implicit=implicit, little=little,
                                      encodings=encodings)
         try:
             theirs = pydicom_bytes(element, implicit, little, charset)
@@ -149,7 +149,7 @@ def test_binary_numbers(vr: str, data: st.DataObject) -> None:
 
 def test_a_lookup_table_descriptor_is_left_to_pydicom() -> None:
     descriptor = DataElement(0x00281101, "SS", [40000, -5, 16])
-    assert part10.encode_element(descriptor, implicit=False, little=True,
+    assert encoding.encode_element(descriptor, implicit=False, little=True,
                                  encodings=[default_encoding]) is None
     assert_encodes_as_pydicom(DataElement(0x00281101, "SS", 5))
 
@@ -171,7 +171,7 @@ def test_zero_is_a_value_and_empty_values_have_no_bytes() -> None:
     for vr, value in (("US", 0), ("FD", 0.0), ("AT", 0), ("IS", 0), ("UL", [0, 0])):
         assert_encodes_as_pydicom(element(vr, value))
     for vr, value in (("LO", ""), ("PN", ""), ("OB", b""), ("US", None), ("CS", [])):
-        encoded = part10.encode_element(element(vr, value), implicit=False, little=True,
+        encoded = encoding.encode_element(element(vr, value), implicit=False, little=True,
                                         encodings=[default_encoding])
         assert encoded is not None and encoded.endswith(b"\x00\x00"), (vr, encoded)
         assert_encodes_as_pydicom(element(vr, value))
@@ -180,7 +180,7 @@ def test_zero_is_a_value_and_empty_values_have_no_bytes() -> None:
 @pytest.mark.filterwarnings("ignore")
 def test_a_value_too_long_for_a_16_bit_length_gets_the_vr_un() -> None:
     long_text = element("LO", "x" * 70001)
-    encoded = part10.encode_element(long_text, implicit=False, little=True,
+    encoded = encoding.encode_element(long_text, implicit=False, little=True,
                                     encodings=[default_encoding])
     assert encoded[4:8] == b"UN\x00\x00"
     assert_encodes_as_pydicom(long_text)
@@ -206,7 +206,7 @@ def test_what_is_not_plain_is_left_to_pydicom() -> None:
     deferred = RawDataElement(BaseTag(0x7FE00010), "OB", 4, None, 200, False, True)
     for unusual in (ambiguous, date, buffered, undefined, deferred,
                     DataElement(0x00080060, "CS", 5), DataElement(0x00280010, "US", "x")):
-        assert part10.encode_element(unusual, implicit=False, little=True,
+        assert encoding.encode_element(unusual, implicit=False, little=True,
                                      encodings=encodings) is None, unusual
 
 
@@ -232,7 +232,7 @@ def test_raw_and_sequence_elements_of_real_files(name: str) -> None:
         for candidate in (raw, converted):
             if not implicit and candidate.VR is None:
                 continue  # pydicom cannot write it either without a VR
-            ours = part10.encode_element(candidate, implicit=implicit, little=little,
+            ours = encoding.encode_element(candidate, implicit=implicit, little=little,
                                          encodings=convert_encodings(charset))
             try:
                 theirs = pydicom_bytes(candidate, implicit, little, charset)
@@ -274,7 +274,7 @@ def sequence(*, undefined: bool, undefined_items: bool) -> DataElement:
                          [(False, False), (True, False), (True, True)])
 def test_sequences_read_from_a_file(undefined: bool, undefined_items: bool) -> None:
     element_ = sequence(undefined=undefined, undefined_items=undefined_items)
-    encoded = part10.encode_element(element_, implicit=False, little=True,
+    encoded = encoding.encode_element(element_, implicit=False, little=True,
                                     encodings=convert_encodings("ISO_IR 100"))
     assert encoded is not None
     assert encoded == pydicom_bytes(element_, False, True, "ISO_IR 100")
@@ -284,7 +284,7 @@ def test_a_sequence_built_in_memory_is_left_to_pydicom() -> None:
     item = Dataset()
     item.CodeValue = "X"
     built = DataElement(0x00081032, "SQ", Sequence([item]))
-    assert part10.encode_element(built, implicit=False, little=True,
+    assert encoding.encode_element(built, implicit=False, little=True,
                                  encodings=[default_encoding]) is None
     empty = DataElement(0x00081032, "SQ", Sequence([]))
     assert_encodes_as_pydicom(empty)

@@ -264,3 +264,11 @@ def test_loaded_once_and_picklable() -> None:
     assert load_profile("2021b") is profile
     copy = pickle.loads(pickle.dumps(profile))
     assert copy == profile and hash(copy) == hash(profile)
+
+
+def test_a_profile_is_pickled_by_version():
+    for version in DICOM_VERSIONS:
+        profile = load_profile(version)
+        pickled = pickle.dumps(profile)
+        assert len(pickled) < 200  # the version, not the tables
+        assert pickle.loads(pickled) == profile

@@ -85,6 +85,11 @@ class Profile:
     """The profile's part of DeidentificationMethod, e.g.
     ``PS 3.15-2023b Table E.1-1 Basic Profile`` (2008: ``PS 3.15-2008 Table E.1-1``)."""
 
+    def __reduce__(self) -> tuple:
+        """Pickled by version: a worker process loads its own copy once (a job sends its
+        request to every worker, and the tables are large)."""
+        return load_profile, (self.version,)
+
     def in_removed_range(self, tag: int) -> bool:
         """Whether ``tag`` is curve data, overlay data or overlay comments (not in 2008)."""
         return tag >> 16 in self._range_groups and any(r.contains(tag)

@@ -69,6 +69,7 @@ CREATE TABLE IF NOT EXISTS changes (
     public_id TEXT NOT NULL,
     date TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS changes_public_id ON changes(public_id);
 CREATE TABLE IF NOT EXISTS pending_outputs (
     resource_id BIGINT NOT NULL PRIMARY KEY REFERENCES resources(internal_id),
     job_id TEXT NOT NULL

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
-from pydicom.tag import Tag
+from pydicom.tag import BaseTag, Tag
 
 from lethe.dicom.request import (
     PATIENT_ID,
@@ -298,3 +300,20 @@ def test_dictionary_and_private_creator_select_the_vr() -> None:
     without = ModificationRequest.parse(body, anonymize=False, tags=tags)
     assert (without.replacements[0].element.VR, without.replacements[0].element.value) == (
         "UN", b"Hello\0")
+
+
+@pytest.mark.parametrize(("body", "anonymize"), [
+    ({}, True),
+    ({"Keep": ["StudyDate", "0010,1000"], "Replace": {"PatientName": "Q"}, "DicomVersion": "2008"},
+     True),
+    ({"Replace": {"PatientID": "P"}, "Remove": ["0020,4000", "ReferencedImageSequence[*].ReferencedSOPInstanceUID"],
+      "RemovePrivateTags": True, "Force": True}, False),
+])
+def test_a_pickled_request_is_the_same_request(body, anonymize):
+    parsed = ModificationRequest.parse(body, anonymize=anonymize, tags=DEFAULT_TAGS,
+                                       level="study")
+    copy = pickle.loads(pickle.dumps(parsed))
+    assert copy == parsed
+    for tags in (copy.removals, copy.clearings, copy.uid_tags, copy.kept_tags,
+                 copy.replaced_tags, copy.private_tags_to_keep):
+        assert all(type(tag) is BaseTag for tag in tags)

@@ -24,7 +24,7 @@ import binascii
 import codecs
 import copy
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from pydicom.dataelem import DataElement
 from pydicom.tag import BaseTag, Tag
@@ -125,6 +125,14 @@ class ModificationRequest:
     kept_paths: tuple[TagPath, ...]
     sets_patient_name: bool
     sets_deidentification_method: bool
+
+    def __reduce__(self) -> tuple:
+        """Pickled with its tag sets as plain integers (a job sends the request to every
+        worker process; pickling thousands of ``BaseTag`` objects one by one is slow)."""
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
+        for name in _TAG_SETS:
+            state[name] = [int(tag) for tag in state[name]]
+        return _unpickle_request, (state,)
 
     @classmethod
     def parse(cls, body: object, *, anonymize: bool, tags: TagDictionary,
@@ -393,3 +401,13 @@ def _resolve(anonymize: bool, profile: Profile | None, remove: tuple[TagPath, ..
         "kept_paths": keep,
         "sets_patient_name": anonymize and PATIENT_NAME not in touched,
     }
+
+
+_TAG_SETS = ("removals", "clearings", "uid_tags", "replaced_tags", "kept_tags",
+             "private_tags_to_keep")
+
+
+def _unpickle_request(state: dict) -> ModificationRequest:
+    for name in _TAG_SETS:
+        state[name] = frozenset(BaseTag(tag) for tag in state[name])
+    return ModificationRequest(**state)

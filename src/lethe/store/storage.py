@@ -50,10 +50,9 @@ class FilesystemStorage:
         """
         file_uuid = str(uuid.uuid4())
         final = self.path(file_uuid)
-        final.parent.mkdir(parents=True, exist_ok=True)
         tmp = final.with_name(final.name + TMP_SUFFIX)
         try:
-            with open(tmp, "w+b") as out:
+            with self._create(tmp, durable) as out:
                 yield out, file_uuid
                 out.flush()
                 if durable:
@@ -65,11 +64,23 @@ class FilesystemStorage:
         if durable:
             _fsync_dir(final.parent)
 
+    def _create(self, tmp: Path, durable: bool) -> BinaryIO:
+        """Open the new file ``tmp``, creating its fan-out folders the first time (and, for a
+        durable write, making their names durable too)."""
+        try:
+            return open(tmp, "w+b")  # noqa: SIM115 - the caller closes it
+        except FileNotFoundError:
+            tmp.parent.mkdir(parents=True, exist_ok=True)
+            if durable:
+                _fsync_dir(tmp.parent.parent)
+                _fsync_dir(self.root)
+            return open(tmp, "w+b")  # noqa: SIM115
+
     def sync(self, file_uuids: Iterable[str]) -> None:
         """Make files written with ``writer(durable=False)`` durable, content and name.
 
         One ``syncfs`` of the storage area's filesystem where the system has it;
-        otherwise an fsync of each file and of its folder.
+        otherwise an fsync of each file and of each folder on the way to it.
         """
         file_uuids = list(file_uuids)
         if not file_uuids:
@@ -77,10 +88,13 @@ class FilesystemStorage:
         if _SYNCFS is not None:
             _syncfs(self.root)
             return
+        folders: set[Path] = {self.root}
         for file_uuid in file_uuids:
             path = self.path(file_uuid)
             _fsync_path(path)
-            _fsync_dir(path.parent)
+            folders.update((path.parent, path.parent.parent))
+        for folder in sorted(folders, reverse=True):  # the deepest first
+            _fsync_dir(folder)
 
     def write(self, chunks: bytes | Iterable[bytes], durable: bool = True) -> str:
         """Store ``chunks`` under a new UUID and return it; durably unless ``durable`` is

@@ -82,6 +82,16 @@ def lethe_outcome(data: bytes, body: object, *, anonymize: bool = False,
     return Outcome(200, dataset=dcmread(io.BytesIO(out.getvalue())))
 
 
+def fast_and_full_files(data: bytes, header: part10.Header,
+                        full: part10.Header) -> tuple[bytes, bytes]:
+    """The files that the fast path (``header`` read from ``data``) and the full path
+    (``full``) write for their data sets."""
+    fast_out, full_out = io.BytesIO(), io.BytesIO()
+    part10.write_modified(header, header.dataset, data, fast_out)
+    part10.write_full(full.dataset, full_out, full.transfer_syntax)
+    return fast_out.getvalue(), full_out.getvalue()
+
+
 @dataclass
 class _Generated:
     """Pairs of generated values seen so far (Orthanc's, Lethe's): the mapping must be 1-1."""

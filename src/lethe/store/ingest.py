@@ -19,8 +19,8 @@ from datetime import datetime
 
 import pydicom
 from pydicom.datadict import dictionary_has_tag, dictionary_VR
+from pydicom.dataelem import RawDataElement
 from pydicom.dataset import Dataset
-from pydicom.filereader import _read_file_meta_info, data_element_generator
 from pydicom.tag import Tag
 from pydicom.uid import DeflatedExplicitVRLittleEndian
 
@@ -33,6 +33,8 @@ from lethe.store.model import Attachment, Level, NewInstance, StoreOutcome
 from lethe.store.storage import FilesystemStorage
 
 log = logging.getLogger(__name__)
+
+UNDEFINED_LENGTH = 0xFFFFFFFF
 
 PIXEL_DATA = Tag(0x7FE0, 0x0010)
 DEFER_SIZE = 4096
@@ -115,31 +117,36 @@ def _check_tag_order(data: bytes, has_preamble: bool) -> None:
 def _check_complete(ds: Dataset, data: bytes) -> None:
     """Reject a file whose elements are broken or claim more bytes than it has.
 
-    Every sequence is parsed down to its deepest item (other top-level
-    elements stay raw, as the main-tag rendering needs them); then the
-    top-level element headers are walked again, without reading any large
-    value, to check that every declared length ends inside the file.
+    pydicom reads a short value without complaint, and skips large (deferred) values without
+    reading them: every top-level element read raw is checked to end inside the file, and an
+    undefined-length value read last must end with its delimiter. Then every sequence is
+    parsed down to its deepest item (the other elements stay raw, as the main-tag rendering
+    needs them).
     """
+    meta = getattr(ds, "file_meta", None)
+    if meta is None or meta.get("TransferSyntaxUID") != DeflatedExplicitVRLittleEndian:
+        _check_lengths(ds, data)  # (a deflated data set was inflated from a stream)
     for tag in list(ds.keys()):
         if tag != PIXEL_DATA and _is_sequence(ds.get_item(tag, keep_deferred=True)):
             _check_nesting(ds[tag].value or ())
-    meta = getattr(ds, "file_meta", None)
-    if meta is not None and meta.get("TransferSyntaxUID") == DeflatedExplicitVRLittleEndian:
-        return  # the data set was inflated from a stream: nothing to walk in ``data``
-    fp = io.BytesIO(data)
-    if data[128:132] == b"DICM":
-        fp.seek(132)
-        _read_file_meta_info(fp)
-    implicit_vr, little = ds.original_encoding
-    length = None
-    for raw in data_element_generator(fp, implicit_vr, little, defer_size=1):
-        length = getattr(raw, "length", None)  # sequences come already parsed
-        if length not in (None, 0xFFFFFFFF) and raw.value_tell + length > len(data):
+
+
+def _check_lengths(ds: Dataset, data: bytes) -> None:
+    """Every raw top-level element ends inside ``data`` (the file); the last one, if its
+    length is undefined, ends the file with a sequence delimiter."""
+    last: RawDataElement | None = None
+    for tag in ds.keys():  # noqa: SIM118 - keys: the elements stay raw
+        raw = ds.get_item(tag, keep_deferred=True)
+        if not isinstance(raw, RawDataElement) or raw.value_tell is None:
+            continue  # parsed by pydicom while reading (a sequence of undefined length)
+        if raw.length != UNDEFINED_LENGTH and raw.value_tell + raw.length > len(data):
             raise EOFError("element runs past the end of the file")
-    if length == 0xFFFFFFFF:
-        end = fp.tell()
+        if last is None or raw.value_tell > last.value_tell:
+            last = raw
+    if last is not None and last.length == UNDEFINED_LENGTH:
+        little = last.is_little_endian
         delimiter = struct.pack("<HHI" if little else ">HHI", 0xFFFE, 0xE0DD, 0)
-        if data[end - 8:end] != delimiter:
+        if not data.endswith(delimiter):
             raise EOFError("undefined-length value without its delimiter")
 
 

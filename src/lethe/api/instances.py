@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from lethe.api.body import read_body
 from lethe.api.resources import flag, store_of
-from lethe.api.responses import file_response, json_response, spool
+from lethe.api.responses import file_response, json_response, output_response, spooled_output
 from lethe.dicom import dicomjson
 from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES, transcode_file
 from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
@@ -88,8 +88,8 @@ async def get_file(request: Request) -> Response:
     def write(out: BinaryIO) -> None:
         with store_of(request).open_file(rid) as source:
             transcode_file(source, target, out, lossy_quality=quality)
-    return file_response(await run_in_threadpool(spool, write), "application/dicom",
-                         headers=headers)
+    return output_response(await run_in_threadpool(spooled_output, write), "application/dicom",
+                           headers=headers)
 
 
 def _format(request: Request, default: str) -> str:

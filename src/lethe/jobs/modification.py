@@ -197,8 +197,8 @@ class ModificationJob(Job):
         return taken
 
     def _commit(self, results: list[Produced], covered: int, last: bool) -> None:
-        """Make a batch of new files durable and index them in one transaction; advance the
-        position by the ``covered`` sources. The ``last`` batch also ends the job's pending
+        """Make a batch of new files durable and index them in one transaction
+        (:meth:`Ingest.index_written`); advance the position by the ``covered`` sources. The ``last`` batch also ends the job's pending
         state in the index."""
         batch = []
         for produced in results:
@@ -207,7 +207,6 @@ class ModificationJob(Job):
             if self.plan.records_provenance:
                 self._add_provenance(new, self._source_chain(produced.source_id))
             batch.append(new)
-        self.store.storage.sync(new.attachment.uuid for new in batch)
         finish = self.output_tag if last else None
         outcomes = self.store.ingest.index_written(batch, finish) if batch or last else []
         with self._lock:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pickle
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lethe.dicom.engine import ModificationContext
 from lethe.dicom.modify_file import modify_file
@@ -71,10 +72,16 @@ def _shared_work(ticket: SharedTicket) -> SharedWork:
     return shared
 
 
+@lru_cache(maxsize=4)
+def _storage(root: str) -> FilesystemStorage:
+    """The storage area at ``root``, opened once per worker process."""
+    return FilesystemStorage(root)
+
+
 def produce(ticket: SharedTicket, source_id: str, source_uuid: str) -> Produced:
     """Modify one stored instance into a new file; nothing is indexed or synced here."""
     shared = _shared_work(ticket)
-    storage = FilesystemStorage(shared.storage_root)
+    storage = _storage(shared.storage_root)
     with storage.open(source_uuid) as source, storage.writer(durable=False) as (out, file_uuid):
         dataset = modify_file(source, out, shared.request, shared.context,
                               shared.default_quality)

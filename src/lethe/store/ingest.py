@@ -254,7 +254,7 @@ class Ingest:
         self.index = index
         self.storage = storage
         self.overwrite = overwrite
-        self._received: GroupCommit[NewInstance, StoreOutcome] = GroupCommit(self._sync_and_index)
+        self._received: GroupCommit[NewInstance, StoreOutcome] = GroupCommit(self.index_written)
 
     def store_bytes(self, data: bytes, origin: Origin) -> IngestResult:
         """Parse, write and index one DICOM file; the answer of ``POST /instances``."""
@@ -275,18 +275,10 @@ class Ingest:
         new.attachment = Attachment(file_uuid, new.attachment.size, new.attachment.md5)
         return self._received.submit(new).status
 
-    def _sync_and_index(self, batch: list[NewInstance]) -> list[StoreOutcome]:
-        try:
-            self.storage.sync(new.attachment.uuid for new in batch)
-        except BaseException:
-            for new in batch:
-                self.storage.delete(new.attachment.uuid)
-            raise
-        return self.index_written(batch)
-
     def index_written(self, batch: list[NewInstance],
                       finish_job: str | None = None) -> list[StoreOutcome]:
-        """Index instances whose files are already durable, in one transaction.
+        """Make the files of ``batch`` durable (one storage sync), then index the instances
+        in one transaction.
 
         Files of instances that were not stored (``AlreadyStored``, or any
         error) are deleted; so are the files of overwritten instances, after
@@ -294,6 +286,7 @@ class Ingest:
         outcome of each instance.
         """
         try:
+            self.storage.sync(new.attachment.uuid for new in batch)
             outcomes = self.index.store_batch(batch, self.overwrite, finish_job)
         except BaseException:
             for new in batch:

@@ -62,7 +62,7 @@ class FilesystemStorage:
             tmp.unlink(missing_ok=True)
             raise
         if durable:
-            _fsync_dir(final.parent)
+            _fsync(final.parent)
 
     def _create(self, tmp: Path, durable: bool) -> BinaryIO:
         """Open the new file ``tmp``, creating its fan-out folders the first time (and, for a
@@ -72,8 +72,8 @@ class FilesystemStorage:
         except FileNotFoundError:
             tmp.parent.mkdir(parents=True, exist_ok=True)
             if durable:
-                _fsync_dir(tmp.parent.parent)
-                _fsync_dir(self.root)
+                _fsync(tmp.parent.parent)
+                _fsync(self.root)
             return open(tmp, "w+b")  # noqa: SIM115
 
     def sync(self, file_uuids: Iterable[str]) -> None:
@@ -91,10 +91,10 @@ class FilesystemStorage:
         folders: set[Path] = {self.root}
         for file_uuid in file_uuids:
             path = self.path(file_uuid)
-            _fsync_path(path)
+            _fsync(path)
             folders.update((path.parent, path.parent.parent))
         for folder in sorted(folders, reverse=True):  # the deepest first
-            _fsync_dir(folder)
+            _fsync(folder)
 
     def write(self, chunks: bytes | Iterable[bytes], durable: bool = True) -> str:
         """Store ``chunks`` under a new UUID and return it; durably unless ``durable`` is
@@ -142,11 +142,8 @@ class FilesystemStorage:
         return count
 
 
-def _fsync_dir(folder: Path) -> None:
-    _fsync_path(folder)
-
-
-def _fsync_path(path: Path) -> None:
+def _fsync(path: Path) -> None:
+    """fsync a file or a folder."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -92,8 +92,7 @@ class Store:
         outcome = self.index.delete(resource_id)
         if outcome is None:
             raise unknown_resource()
-        for attachment in outcome.attachments:
-            self.storage.delete(attachment.uuid)
+        self._delete_files(outcome)
         return outcome
 
     def delete_instances(self, instance_ids: list[str]) -> int:
@@ -101,9 +100,13 @@ class Store:
         empty) in one index transaction, their files after it; return how many."""
         outcomes = [o for o in self.index.delete_many(instance_ids) if o is not None]
         for outcome in outcomes:
-            for attachment in outcome.attachments:
-                self.storage.delete(attachment.uuid)
+            self._delete_files(outcome)
         return len(outcomes)
+
+    def _delete_files(self, outcome: DeleteOutcome) -> None:
+        """The files of a committed deletion."""
+        for attachment in outcome.attachments:
+            self.storage.delete(attachment.uuid)
 
     # --- instance files ----------------------------------------------------
     def open_file(self, instance_id: str) -> BinaryIO:

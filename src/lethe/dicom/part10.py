@@ -71,6 +71,7 @@ from lethe.dicom.encoding import (
     encode_value,
     padded,
 )
+from lethe.dicom.rawread import read_plain
 from lethe.errors import LetheError, bad_file_format
 
 IMPLEMENTATION_CLASS_UID = "2.25.221278566134763489853030695087271652089"
@@ -173,13 +174,17 @@ def _as_stream(source: bytes | BinaryIO) -> BinaryIO:
 
 
 def _dcmread(stream: BinaryIO, *, stop_before_pixels: bool) -> Dataset:
-    """pydicom's tolerant reader, refusing what it would only read as garbage.
+    """pydicom's tolerant reader (through :func:`read_plain` for a plain file), refusing what
+    it would only read as garbage.
 
     Without a meta header, pydicom reads any bytes as some data set; a real bare data set starts
     with an element of group 0008 (identifying information), which is what is required here.
     """
     try:
-        dataset = dcmread(stream, stop_before_pixels=stop_before_pixels, force=True)
+        dataset = read_plain(stream, stop_before_pixels=stop_before_pixels)
+        if dataset is None:
+            stream.seek(0)
+            dataset = dcmread(stream, stop_before_pixels=stop_before_pixels, force=True)
     except (EOFError, ValueError, KeyError, TypeError, NotImplementedError, OSError,
             struct.error, zlib.error, RecursionError) as error:
         raise _invalid(stream) from error

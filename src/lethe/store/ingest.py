@@ -26,6 +26,7 @@ from pydicom.uid import DeflatedExplicitVRLittleEndian
 
 from lethe.dicom.identifiers import ResourceIds
 from lethe.dicom.maintags import main_tags
+from lethe.dicom.rawread import read_plain, sequence_is_plain
 from lethe.errors import LetheError, bad_file_format
 from lethe.store.groupcommit import GroupCommit
 from lethe.store.index import Index
@@ -78,8 +79,11 @@ def parse_dicom(data: bytes) -> Dataset:
     has_preamble = len(data) >= 132 and data[128:132] == b"DICM"
     with refusing_unparsable(len(data)):
         _check_tag_order(data, has_preamble)
-        ds = pydicom.dcmread(io.BytesIO(data), defer_size=DEFER_SIZE, force=not has_preamble)
-        _check_complete(ds, data)
+        ds = read_plain(io.BytesIO(data), stop_before_pixels=False, defer_size=DEFER_SIZE)
+        if ds is None:  # not plain: pydicom's reader, whose lengths must be checked
+            ds = pydicom.dcmread(io.BytesIO(data), defer_size=DEFER_SIZE, force=not has_preamble)
+            _check_lengths(ds, data)
+        _check_sequences(ds)
         if not has_preamble and not any(_has_value(ds, k) for k in IDENTIFIER_KEYWORDS):
             raise EOFError("without DICM and without identifiers: not DICOM at all")
         return ds
@@ -114,26 +118,28 @@ def _check_tag_order(data: bytes, has_preamble: bool) -> None:
         raise EOFError("the data set starts with an invalid tag")
 
 
-def _check_complete(ds: Dataset, data: bytes) -> None:
-    """Reject a file whose elements are broken or claim more bytes than it has.
-
-    pydicom reads a short value without complaint, and skips large (deferred) values without
-    reading them: every top-level element read raw is checked to end inside the file, and an
-    undefined-length value read last must end with its delimiter. Then every sequence is
-    parsed down to its deepest item (the other elements stay raw, as the main-tag rendering
-    needs them).
-    """
-    meta = getattr(ds, "file_meta", None)
-    if meta is None or meta.get("TransferSyntaxUID") != DeflatedExplicitVRLittleEndian:
-        _check_lengths(ds, data)  # (a deflated data set was inflated from a stream)
+def _check_sequences(ds: Dataset) -> None:
+    """Refuse broken or too deeply nested sequences. A plain one is walked as bytes
+    (:func:`sequence_is_plain`) and stays raw; any other is parsed down to its deepest item
+    (the other elements stay raw, as the main-tag rendering needs them)."""
     for tag in list(ds.keys()):
-        if tag != PIXEL_DATA and _is_sequence(ds.get_item(tag, keep_deferred=True)):
+        raw = ds.get_item(tag, keep_deferred=True)
+        if tag == PIXEL_DATA or not _is_sequence(raw):
+            continue
+        if not (isinstance(raw, RawDataElement) and sequence_is_plain(raw, MAX_NESTING)):
             _check_nesting(ds[tag].value or ())
 
 
 def _check_lengths(ds: Dataset, data: bytes) -> None:
     """Every raw top-level element ends inside ``data`` (the file); the last one, if its
-    length is undefined, ends the file with a sequence delimiter."""
+    length is undefined, ends the file with a sequence delimiter.
+
+    pydicom reads a short value without complaint, and skips large (deferred) values
+    without reading them. A deflated data set, inflated from a stream, is not checked.
+    """
+    meta = getattr(ds, "file_meta", None)
+    if meta is not None and meta.get("TransferSyntaxUID") == DeflatedExplicitVRLittleEndian:
+        return
     last: RawDataElement | None = None
     for tag in ds.keys():  # noqa: SIM118 - keys: the elements stay raw
         raw = ds.get_item(tag, keep_deferred=True)

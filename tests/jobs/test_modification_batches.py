@@ -151,3 +151,36 @@ def test_keep_source_false_deletes_every_source(store, pool):
     assert opened.index.lookup(study) is None
     assert opened.index.count(Level.INSTANCE) == INSTANCES
     assert opened.check() == (set(), set())
+
+
+@pytest.mark.parametrize(("total", "workers", "expected"), [
+    (1, 2, 1), (7, 2, 1), (8, 2, 1), (16, 2, 2), (50, 2, 4), (2000, 2, 4), (50, 8, 1),
+])
+def test_chunks_keep_every_worker_busy(total, workers, expected):
+    assert modification.chunk_size(total, workers) == expected
+
+
+def test_a_failure_inside_a_chunk_leaves_none_of_the_chunk_behind(store, pool):
+    opened, study = store
+    sources = opened.index.instances_of(study)
+    assert modification.chunk_size(len(sources), pool.size) > 2
+    opened.storage.path(opened.index.attachment(sources[41]).uuid).write_bytes(b"garbage")
+    before = opened.index.count(Level.INSTANCE)
+    job = _job(opened, pool, study, {"Replace": {"StudyDescription": "Failing"}})
+    with pytest.raises(LetheError):
+        job.run(Control())
+    job.rollback()
+    assert opened.index.count(Level.INSTANCE) == before
+    assert opened.check() == (set(), set())  # the chunk's other new files were deleted
+
+
+def test_a_source_deleted_meanwhile_fails_only_itself_in_a_permissive_job(store, pool):
+    opened, study = store
+    job = _job(opened, pool, study, {"Replace": {"StudyDescription": "Deleted"}},
+               permissive=True)
+    opened.delete_instances([job.plan.sources[5]])
+    job.run(Control())
+    content = job.content()
+    assert content["FailedInstancesCount"] == 1
+    assert len(opened.index.instances_of(content["ID"])) == INSTANCES - 1
+    assert opened.check() == (set(), set())

@@ -1,8 +1,9 @@
 """The ``ResourceModification`` job: modify or anonymize many instances and store the results.
 
-The instances are modified in the worker-process pool, with a bounded
-window of instances in flight (:data:`WINDOW_PER_WORKER` per worker), so
-that the workers never wait for the job thread. The results are collected in
+The instances are modified in the worker-process pool, a few per task
+(:func:`chunk_size`), with a bounded window of instances in flight
+(:data:`WINDOW_PER_WORKER` per worker), so that the workers never wait for the
+job thread. The results are collected in
 source order and indexed in batches (up to :data:`BATCH`, or what is done
 when the window runs dry): the batch's new files are made durable with one
 storage sync, then indexed in one transaction. Memory is bounded by the
@@ -28,7 +29,7 @@ from lethe.dicom.request import ModificationRequest
 from lethe.errors import ErrorCode, LetheError
 from lethe.jobs.job import Job, JobControl, JobInterrupted
 from lethe.jobs.pool import WorkerPool
-from lethe.jobs.worker import Produced, SharedTicket, SharedWork, produce
+from lethe.jobs.worker import Produced, SharedTicket, SharedWork, produce_chunk
 from lethe.store.ingest import Origin
 from lethe.store.model import Level, NewInstance
 from lethe.store.store import Store
@@ -36,9 +37,16 @@ from lethe.store.store import Store
 log = logging.getLogger(__name__)
 
 WINDOW_PER_WORKER = 8  # instances in flight per worker process
+MAX_CHUNK = 4  # most instances sent to a worker in one task
 BATCH = 32  # most instances indexed in one transaction
 
-InFlight = tuple[str, "Future | LetheError"]  # a source ID and its pending result
+InFlight = tuple[tuple[str, ...], Future]  # the source IDs of one task, its pending results
+
+
+def chunk_size(total: int, workers: int) -> int:
+    """Instances per task for a job of ``total`` instances: up to :data:`MAX_CHUNK`, as
+    long as every worker still gets four tasks or more."""
+    return max(1, min(MAX_CHUNK, total // (workers * 4)))
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,7 @@ class ModificationJob(Job):
         self.pool = pool
         self.plan = plan
         self.window = WINDOW_PER_WORKER * pool.size
+        self.chunk = chunk_size(len(plan.sources), pool.size)
         self._lock = threading.Lock()
         self._source_chains: dict[str, tuple[str, str, str, str]] = {}
         self.output_tag = uuid.uuid4().hex  # marks this job's outputs as pending in the index
@@ -133,13 +142,18 @@ class ModificationJob(Job):
         batch: list[Produced] = []
         covered = 0  # sources the batch accounts for (failed ones of a permissive job too)
         following = self._position
+        in_flight = 0
         finished = False  # the job's outputs are no longer pending in the index
         try:
             while following < total or window:
-                while following < total and len(window) < self.window:
-                    window.append(self._submit(self.plan.sources[following]))
-                    following += 1
-                covered += self._collect(window, batch)
+                while following < total and in_flight < self.window:
+                    chunk = self.plan.sources[following:following + self.chunk]
+                    window.append(self._submit(chunk))
+                    following += len(chunk)
+                    in_flight += len(chunk)
+                taken = self._collect(window, batch)
+                in_flight -= taken
+                covered += taken
                 last = following == total and not window
                 if covered >= BATCH or last:
                     self._commit(batch, covered, last)
@@ -167,34 +181,39 @@ class ModificationJob(Job):
             log.info("job rolled back: %d new instances removed", removed)
 
     # --- steps -------------------------------------------------------------
-    def _submit(self, source_id: str) -> InFlight:
-        """Send one source instance to the pool."""
-        attachment = self.store.index.attachment(source_id)
-        if attachment is None:
-            return source_id, LetheError(ErrorCode.UNKNOWN_RESOURCE,
-                                         f"instance {source_id} was deleted meanwhile")
-        return source_id, self.pool.submit(produce, self._ticket, source_id, attachment.uuid)
+    def _submit(self, chunk: tuple[str, ...]) -> InFlight:
+        """Send a chunk of source instances to the pool (a deleted one as ``None``: the
+        worker answers that it is unknown)."""
+        sources = []
+        for source_id in chunk:
+            attachment = self.store.index.attachment(source_id)
+            sources.append((source_id, attachment.uuid if attachment is not None else None))
+        return chunk, self.pool.submit(produce_chunk, self._ticket, tuple(sources))
 
     def _collect(self, window: deque[InFlight], batch: list[Produced]) -> int:
         """Move the finished head of ``window`` to ``batch``, in source order, waiting for
-        the first one; return how many sources were taken. A failed instance fails the job
-        unless ``Permissive``."""
+        the first task; return how many sources were taken. A failed instance fails the job
+        unless ``Permissive`` (the files of its task are in ``batch``, to be deleted)."""
         taken = 0
-        while window and (taken == 0 or _finished(window[0][1])):
-            source_id, work = window.popleft()
-            taken += 1
+        while window and (taken == 0 or window[0][1].done()):
+            chunk, work = window.popleft()
+            taken += len(chunk)
             try:
-                if isinstance(work, LetheError):
-                    raise work
-                batch.append(work.result())
-            except Exception as exc:  # noqa: BLE001 - reported per instance below
-                if not self.plan.permissive:
-                    raise _as_job_error(exc) from None
-                log.warning("instance %s failed in a permissive job: %s", source_id,
-                            _describe(exc))
-                with self._lock:
-                    self._failed += 1
+                results = work.result()
+            except Exception as exc:  # noqa: BLE001 - the task failed as a whole
+                results = [exc] * len(chunk)
+            batch.extend(result for result in results if isinstance(result, Produced))
+            for source_id, result in zip(chunk, results, strict=True):
+                if not isinstance(result, Produced):
+                    self._failed_instance(source_id, result)
         return taken
+
+    def _failed_instance(self, source_id: str, exc: Exception) -> None:
+        if not self.plan.permissive:
+            raise _as_job_error(exc) from None
+        log.warning("instance %s failed in a permissive job: %s", source_id, _describe(exc))
+        with self._lock:
+            self._failed += 1
 
     def _commit(self, results: list[Produced], covered: int, last: bool) -> None:
         """Make a batch of new files durable and index them in one transaction
@@ -236,9 +255,9 @@ class ModificationJob(Job):
     def _discard(self, window: deque[InFlight]) -> None:
         """Wait for work that will not be committed and delete its files."""
         for _, work in window:
-            if isinstance(work, Future):
-                with contextlib.suppress(Exception):  # a failed task left no file
-                    self._delete_files([work.result()])
+            with contextlib.suppress(Exception):  # a failed task left no file
+                self._delete_files([result for result in work.result()
+                                    if isinstance(result, Produced)])
         window.clear()
 
     def _delete_files(self, results: list[Produced]) -> None:
@@ -259,10 +278,6 @@ def _resource_list(produced: list[tuple[str, str, str, str]]) -> list[dict]:
         for rid in sorted({ids[level] for ids in produced}):
             listing.append({"ID": rid, "Path": f"/{level.plural}/{rid}", "Type": level.label})
     return listing
-
-
-def _finished(work: Future | LetheError) -> bool:
-    return isinstance(work, LetheError) or work.done()
 
 
 def _describe(exc: BaseException) -> str:

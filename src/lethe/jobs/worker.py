@@ -8,10 +8,14 @@ durable: the job syncs a batch of new files at once before indexing them.
 What every instance of a job shares (:class:`SharedWork`: the parsed request
 with its profile, the UID key...) is pickled once by the job and unpickled
 once per worker process, which keeps it in a small cache by job key.
+
+A job sends a few instances per task (:func:`produce_chunk`): each task costs
+two trips between processes and wakes several threads, which a chunk shares.
 """
 
 from __future__ import annotations
 
+import logging
 import pickle
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -20,9 +24,12 @@ from functools import lru_cache
 from lethe.dicom.engine import ModificationContext
 from lethe.dicom.modify_file import modify_file
 from lethe.dicom.request import ModificationRequest
+from lethe.errors import ErrorCode, LetheError
 from lethe.store.ingest import Origin, identifiers_of, instance_metadata, level_tags
 from lethe.store.model import Attachment, NewInstance
 from lethe.store.storage import FilesystemStorage
+
+log = logging.getLogger(__name__)
 
 SHARED_CACHE_SIZE = 8  # jobs whose shared work a worker keeps unpickled
 
@@ -94,3 +101,32 @@ def produce(ticket: SharedTicket, source_id: str, source_uuid: str) -> Produced:
         attachment=Attachment(file_uuid, size),
     )
     return Produced(source_id, new)
+
+
+def produce_chunk(ticket: SharedTicket,
+                  sources: tuple[tuple[str, str | None], ...]) -> list[Produced | Exception]:
+    """:func:`produce` for each ``(source ID, source file UUID)``, in order. An instance
+    that fails (or whose UUID is ``None``: it was deleted meanwhile) gives its exception in
+    its place, and the others are still produced: the job decides what a failure means."""
+    results: list[Produced | Exception] = []
+    for source_id, source_uuid in sources:
+        try:
+            if source_uuid is None:
+                raise LetheError(ErrorCode.UNKNOWN_RESOURCE,
+                                 f"instance {source_id} was deleted meanwhile")
+            results.append(produce(ticket, source_id, source_uuid))
+        except Exception as exc:  # noqa: BLE001 - sent back to the job, per instance
+            results.append(_sendable(exc))
+    return results
+
+
+def _sendable(exc: Exception) -> Exception:
+    """``exc`` if it survives the trip back to the job, else an internal error naming its
+    type (the details are logged here)."""
+    try:
+        pickle.dumps(exc)
+    except Exception:  # noqa: BLE001 - any pickling failure
+        log.error("instance modification failed", exc_info=exc)
+        return LetheError(ErrorCode.INTERNAL_ERROR,
+                          f"instance modification failed ({type(exc).__name__})")
+    return exc

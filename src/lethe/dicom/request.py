@@ -409,5 +409,5 @@ _TAG_SETS = ("removals", "clearings", "uid_tags", "replaced_tags", "kept_tags",
 
 def _unpickle_request(state: dict) -> ModificationRequest:
     for name in _TAG_SETS:
-        state[name] = frozenset(BaseTag(tag) for tag in state[name])
+        state[name] = frozenset(map(BaseTag, state[name]))
     return ModificationRequest(**state)

@@ -13,6 +13,7 @@ Many files written at once (a job's batch) are written without fsync
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -32,6 +33,7 @@ class FilesystemStorage:
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
+        self._root = str(self.root)
 
     def path(self, file_uuid: str) -> Path:
         """Where the file of ``file_uuid`` lives (it may not exist)."""
@@ -48,33 +50,44 @@ class FilesystemStorage:
         is durable then too, unless ``durable`` is false: the caller must then
         :meth:`sync` it before anything refers to it.
         """
+        # Plain strings and os calls: this runs for every file a job writes.
         file_uuid = str(uuid.uuid4())
-        final = self.path(file_uuid)
-        tmp = final.with_name(final.name + TMP_SUFFIX)
+        folder = os.path.join(self._root, file_uuid[0:2], file_uuid[2:4])
+        final = os.path.join(folder, file_uuid)
+        tmp = final + TMP_SUFFIX
         try:
-            with self._create(tmp, durable) as out:
+            with self._create(tmp, folder, durable) as out:
                 yield out, file_uuid
                 out.flush()
                 if durable:
                     os.fsync(out.fileno())
             os.replace(tmp, final)
         except BaseException:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
             raise
         if durable:
-            _fsync(final.parent)
+            _fsync(folder)
 
-    def _create(self, tmp: Path, durable: bool) -> BinaryIO:
-        """Open the new file ``tmp``, creating its fan-out folders the first time (and, for a
-        durable write, making their names durable too)."""
+    def _create(self, tmp: str, folder: str, durable: bool) -> BinaryIO:
+        """Open the new file ``tmp`` in ``folder``, creating the fan-out folders the first
+        time."""
         try:
             return open(tmp, "w+b")  # noqa: SIM115 - the caller closes it
         except FileNotFoundError:
-            tmp.parent.mkdir(parents=True, exist_ok=True)
-            if durable:
-                _fsync(tmp.parent.parent)
-                _fsync(self.root)
+            self._make_folders(folder, durable)
             return open(tmp, "w+b")  # noqa: SIM115
+
+    def _make_folders(self, folder: str, durable: bool) -> None:
+        """Create ``folder`` and its parent (either may exist, made meanwhile by another
+        writer); for a durable write, make their names durable too."""
+        parent = os.path.dirname(folder)
+        for path in (parent, folder):
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(path)
+        if durable:
+            _fsync(parent)
+            _fsync(self.root)
 
     def sync(self, file_uuids: Iterable[str]) -> None:
         """Make files written with ``writer(durable=False)`` durable, content and name.
@@ -142,7 +155,7 @@ class FilesystemStorage:
         return count
 
 
-def _fsync(path: Path) -> None:
+def _fsync(path: Path | str) -> None:
     """fsync a file or a folder."""
     fd = os.open(path, os.O_RDONLY)
     try:

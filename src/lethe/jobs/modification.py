@@ -36,7 +36,7 @@ from lethe.store.store import Store
 
 log = logging.getLogger(__name__)
 
-WINDOW_PER_WORKER = 8  # instances in flight per worker process
+WINDOW_PER_WORKER = 16  # instances in flight per worker process
 MAX_CHUNK = 4  # most instances sent to a worker in one task
 BATCH = 32  # most instances indexed in one transaction
 

@@ -3,11 +3,14 @@
 pydicom's reader is general: it reads through a file object, asks a callback at every element,
 and handles every transfer syntax and every broken file it can. Most stored files are plain: a
 preamble, an explicit VR little endian meta group, then a data set in implicit or explicit VR
-little endian (native or encapsulated pixel data). :func:`read_plain` parses exactly those,
-from a buffer, with one ``struct`` call an element, and builds the very objects pydicom builds:
-a :class:`FileDataset` of ``RawDataElement`` values (sequences of undefined length are read by
-pydicom's own ``read_sequence``), the same file meta, preamble and original encoding, and the
-stream left where pydicom leaves it.
+little endian (with any pixel data when reading stops before it, native pixel data otherwise).
+:func:`read_plain` parses exactly those, from a buffer, with one ``struct`` call an element, and
+builds the very objects pydicom builds: a :class:`FileDataset` of ``RawDataElement`` values
+(sequences of undefined length are read by pydicom's own ``read_sequence``), the same file
+meta, preamble and original encoding, and the stream left where pydicom leaves it.
+
+:func:`sequence_is_plain` walks a raw sequence value as bytes, to check a received file's
+sequences without building them.
 
 Anything else (no preamble, a command set, big endian or deflated data, a VR pydicom would
 guess, an undefined length that is not a sequence, a value running past the end of the file...)
@@ -267,7 +270,6 @@ def sequence_is_plain(raw: RawDataElement, max_depth: int) -> bool:
     except (_NotPlain, struct.error):
         return False
     return True
-
 
 
 def _walk_items(buffer: bytes, position: int, end: int, undefined: bool, depth: int,

@@ -7,7 +7,9 @@ little endian (with any pixel data when reading stops before it, native pixel da
 :func:`read_plain` parses exactly those, from a buffer, with one ``struct`` call an element, and
 builds the very objects pydicom builds: a :class:`FileDataset` of ``RawDataElement`` values
 (sequences of undefined length are read by pydicom's own ``read_sequence``), the same file
-meta, preamble and original encoding, and the stream left where pydicom leaves it.
+meta, preamble and original encoding, and the stream left where pydicom leaves it. (pydicom
+converts two file meta elements while reading; here they stay raw until used, with the same
+values then.)
 
 :func:`sequence_is_plain` walks a raw sequence value as bytes, to check a received file's
 sequences without building them.
@@ -55,6 +57,7 @@ _VRS = {vr.value.encode(): (vr.value, vr in EXPLICIT_VR_LENGTH_32) for vr in VR
 
 _PIXEL_TAGS = frozenset({0x7FE00008, 0x7FE00009, 0x7FE00010})
 _CHARSET = 0x00080005
+_TRANSFER_SYNTAX = 0x00020010
 _ITEM = 0xFFFEE000
 _ITEM_DELIMITER = 0xFFFEE00D
 _SEQUENCE_DELIMITER = 0xFFFEE0DD
@@ -109,8 +112,9 @@ def _read(buffer: bytes | mmap.mmap, stream: BinaryIO, stop_before_pixels: bool,
         raise _NotPlain
     reader = _Reader(buffer, implicit=False, defer_size=None)
     meta_elements, position = reader.elements(132, meta=True)
-    file_meta = _file_meta(meta_elements)
-    implicit = _implicit_syntax(file_meta)
+    implicit = _implicit_syntax(meta_elements)
+    file_meta = FileMetaDataset(meta_elements)
+    file_meta.set_original_encoding(False, True, default_encoding)
     _check_first_element(buffer, position, implicit)
     reader = _Reader(buffer, implicit, defer_size)
     elements, end = reader.elements(position, meta=False, stop_at_pixels=stop_before_pixels)
@@ -119,23 +123,18 @@ def _read(buffer: bytes | mmap.mmap, stream: BinaryIO, stop_before_pixels: bool,
     return dataset, end
 
 
-def _file_meta(elements: dict) -> FileMetaDataset:
-    """The file meta group, in the state pydicom leaves it (its first element converted)."""
-    if not elements:
+def _implicit_syntax(meta_elements: dict) -> bool:
+    """Whether the data set is implicit VR, from the raw TransferSyntaxUID (decoded as
+    pydicom decodes a UID); a syntax that is not little endian, or that pydicom reads another
+    way, is not plain."""
+    raw = meta_elements.get(_TRANSFER_SYNTAX)
+    if raw is None or not raw.value:
         raise _NotPlain
-    file_meta = FileMetaDataset(elements)
-    file_meta.set_original_encoding(False, True, default_encoding)
-    file_meta[next(iter(elements))]  # noqa: B018 - pydicom converts it while reading
-    if "FileMetaInformationGroupLength" in file_meta:
-        file_meta.FileMetaInformationGroupLength  # noqa: B018 - converted by pydicom too
-    return file_meta
-
-
-def _implicit_syntax(file_meta: FileMetaDataset) -> bool:
-    """Whether the data set is implicit VR; a syntax that is not little endian, or that
-    pydicom reads another way, is not plain."""
-    syntax = file_meta.get("TransferSyntaxUID")
-    if syntax is None or syntax in (ExplicitVRBigEndian, DeflatedExplicitVRLittleEndian) \
+    text = raw.value.decode(default_encoding).rstrip("\0 ")
+    if "\\" in text:
+        raise _NotPlain  # several values
+    syntax = text.strip()
+    if syntax in (ExplicitVRBigEndian, DeflatedExplicitVRLittleEndian) \
             or syntax in PrivateTransferSyntaxes:
         raise _NotPlain
     return syntax == ImplicitVRLittleEndian

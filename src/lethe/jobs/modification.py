@@ -4,11 +4,12 @@ The instances are modified in the worker-process pool, a few per task
 (:func:`chunk_size`), with a bounded window of instances in flight
 (:data:`WINDOW_PER_WORKER` per worker), so that the workers never wait for the
 job thread. The results are collected in source order and indexed in batches
-of about :data:`BATCH` instances; once every instance is sent, what each
-finished task brings is indexed at once, so that little is left to index when the workers
-are done. A batch's new files are made durable with one storage sync, then
-indexed in one transaction. Memory is bounded by the
-window and the batch, never by the size of the study.
+of about :data:`BATCH` instances, and of :data:`DRAIN_BATCH` once every instance
+is sent, so that little is left to index when the workers are done (a batch's
+storage sync costs more the more files the system has cached, hence no smaller
+batches). A batch's new files are made durable with one storage sync, then
+indexed in one transaction. Memory is bounded by the window and the batch,
+never by the size of the study.
 
 All or nothing: a failure (without ``Permissive``) or a cancel removes every
 resource the job created, and the sources are deleted (``KeepSource`` false)
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 WINDOW_PER_WORKER = 16  # instances in flight per worker process
 MAX_CHUNK = 4  # most instances sent to a worker in one task
 BATCH = 32  # instances indexed in one transaction while the job still sends some
+DRAIN_BATCH = BATCH // 4  # the same once every instance is sent
 
 InFlight = tuple[tuple[str, ...], Future]  # the source IDs of one task, its pending results
 
@@ -157,7 +159,7 @@ class ModificationJob(Job):
                 covered += taken
                 draining = following == total  # nothing left to submit
                 last = draining and not window
-                if covered >= BATCH or (draining and covered):
+                if covered >= BATCH or last or (draining and covered >= DRAIN_BATCH):
                     self._commit(batch, covered, last)
                     batch, covered, finished = [], 0, last
                     if not last:

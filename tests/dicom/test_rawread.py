@@ -106,12 +106,19 @@ def test_corpus_read_as_pydicom_reads_it(stop_before_pixels, defer_size):
     assert sum(read) > len(files) // (2 if stop_before_pixels else 4)
 
 
-def test_a_real_file_is_read_through_a_memory_map(tmp_path):
-    path = tmp_path / "ct.dcm"
-    path.write_bytes(Path(get_testdata_file("CT_small.dcm")).read_bytes())
+@pytest.mark.parametrize("name", [
+    "CT_small.dcm",
+    "reportsi.dcm",  # explicit VR sequences of undefined length
+    "nested_priv_SQ.dcm",  # implicit VR, a private sequence of undefined length
+    "UN_sequence.dcm",  # a sequence stored as UN of undefined length
+])
+def test_a_real_file_is_read_through_a_memory_map(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(Path(get_testdata_file(name)).read_bytes())
     with path.open("rb") as stream:
         ours = read_plain(stream, stop_before_pixels=True)
         position = stream.tell()
+    assert ours is not None
     with path.open("rb") as stream:
         expected = dcmread(stream, stop_before_pixels=True, force=True)
         assert position == stream.tell()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import struct
+import warnings
 from pathlib import Path
 
 import pydicom.data
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydicom import dcmread
 from pydicom.data import get_testdata_file
 from pydicom.dataelem import DataElement, RawDataElement
@@ -246,3 +249,30 @@ def _read_every_item(sequence: Sequence) -> None:
         for element in item:
             if element.VR == "SQ":
                 _read_every_item(element.value)
+
+
+# --- hostile files -----------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seeds() -> list[bytes]:
+    from tests.conftest import SAMPLES
+    from tests.robustness.dicom_mutations import seed_files
+    return seed_files(SAMPLES)
+
+
+@pytest.mark.parametrize(("stop_before_pixels", "defer_size"), MODES)
+def test_mutated_files_are_declined_or_read_as_pydicom_reads_them(seeds, stop_before_pixels,
+                                                                 defer_size):
+    from tests.robustness.dicom_mutations import DrawChooser, mutate
+    read = []
+
+    @settings(max_examples=150, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(data=st.data())
+    def run(data):
+        mutant, _ = mutate(seeds, DrawChooser(data))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pydicom warns about what it repairs
+            read.append(_check(mutant, stop_before_pixels, defer_size))
+
+    run()
+    assert any(read), "some mutants should still be plain files"

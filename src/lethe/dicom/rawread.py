@@ -82,7 +82,7 @@ def read_plain(stream: BinaryIO, *, stop_before_pixels: bool,
             return None
         try:
             dataset, position = _read(buffer, stream, stop_before_pixels, defer_size)
-        except (_NotPlain, struct.error):
+        except Exception:  # noqa: BLE001 - not plain, or not as expected: pydicom decides
             return None
     stream.seek(position)
     return dataset

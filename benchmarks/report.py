@@ -124,9 +124,10 @@ def _other_load_summary(results: Results) -> str:
         wall = sum(r.cpu.wall for r in runs)
         if wall:
             mean = sum(r.cpu.other * r.cpu.wall for r in runs) / wall
-            top = max((r.cpu.other for r in runs if r.cpu.wall >= 1.0), default=0.0)
-            parts.append(f"during {label}'s steps {100 * mean:.0f}% on average, "
-                         f"{100 * top:.0f}% at most")
+            long_steps = [r.cpu.other for r in runs if r.cpu.wall >= 1.0]
+            top = (f"{100 * max(long_steps):.0f}% at most" if long_steps
+                   else "no step lasted a second")
+            parts.append(f"during {label}'s steps {100 * mean:.0f}% on average, {top}")
     return "other processes' share of the cores: " + "; ".join(parts)
 
 

@@ -18,7 +18,8 @@ from pydicom.dataset import Dataset
 from pydicom.sequence import Sequence
 
 from lethe.dicom.rawread import read_plain, sequence_is_plain
-from tests.conftest import sample_files
+from tests.conftest import SAMPLES, sample_files
+from tests.robustness.dicom_mutations import DrawChooser, mutate, seed_files
 
 MODES = [(True, None), (False, None), (False, 4096)]  # stop_before_pixels, defer_size
 
@@ -88,10 +89,6 @@ def _check(data: bytes, stop_before_pixels: bool, defer_size: int | None) -> boo
     return True
 
 
-def _corpus() -> list[Path]:
-    return sample_files()
-
-
 @pytest.mark.parametrize(("stop_before_pixels", "defer_size"), MODES)
 def test_pydicom_test_files_read_as_pydicom_reads_them(stop_before_pixels, defer_size):
     read = [_check(path.read_bytes(), stop_before_pixels, defer_size)
@@ -102,7 +99,7 @@ def test_pydicom_test_files_read_as_pydicom_reads_them(stop_before_pixels, defer
 
 @pytest.mark.parametrize(("stop_before_pixels", "defer_size"), MODES)
 def test_corpus_read_as_pydicom_reads_it(stop_before_pixels, defer_size):
-    files = _corpus()
+    files = sample_files()
     if not files:
         pytest.skip("sample corpus not found")
     read = [_check(path.read_bytes(), stop_before_pixels, defer_size) for path in files]
@@ -230,7 +227,7 @@ def test_an_implicit_vr_sequence_is_left_to_pydicom():
 
 
 def test_plain_sequences_of_the_corpus_are_read_by_pydicom():
-    files = _corpus() + _testdata_files()
+    files = sample_files() + _testdata_files()
     plain = 0
     for path in files:
         dataset = read_plain(io.BytesIO(path.read_bytes()), stop_before_pixels=True)
@@ -254,15 +251,12 @@ def _read_every_item(sequence: Sequence) -> None:
 # --- hostile files -----------------------------------------------------------------
 @pytest.fixture(scope="module")
 def seeds() -> list[bytes]:
-    from tests.conftest import SAMPLES
-    from tests.robustness.dicom_mutations import seed_files
     return seed_files(SAMPLES)
 
 
 @pytest.mark.parametrize(("stop_before_pixels", "defer_size"), MODES)
 def test_mutated_files_are_declined_or_read_as_pydicom_reads_them(seeds, stop_before_pixels,
                                                                  defer_size):
-    from tests.robustness.dicom_mutations import DrawChooser, mutate
     read = []
 
     @settings(max_examples=150, deadline=None, database=None,

@@ -25,6 +25,9 @@ Element = DataElement | RawDataElement
 ITEM = 0xFFFEE000
 ITEM_DELIMITER = 0xFFFEE00D
 SEQUENCE_DELIMITER = 0xFFFEE0DD
+UNDEFINED_LENGTH = 0xFFFFFFFF
+PIXEL_TAGS = frozenset({0x7FE00008, 0x7FE00009, 0x7FE00010})
+"""Float, double float and plain pixel data: where pydicom's ``stop_before_pixels`` stops."""
 LONG_LENGTH_VRS = frozenset(
     {"OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"})
 """The VRs whose explicit VR header has a 32-bit length."""

@@ -64,7 +64,9 @@ from lethe.dicom.encoding import (
     DEFAULT_ENCODINGS,
     ITEM,
     LONG_LENGTH_VRS,
+    PIXEL_TAGS,
     SEQUENCE_DELIMITER,
+    UNDEFINED_LENGTH,
     Element,
     converts,
     encode_element,
@@ -78,13 +80,9 @@ IMPLEMENTATION_CLASS_UID = "2.25.221278566134763489853030695087271652089"
 """Lethe's ImplementationClassUID (a UUID-derived UID under 2.25, fixed once for all versions)."""
 IMPLEMENTATION_VERSION_NAME = f"LETHE_{__version__}"
 
-# The elements pydicom's stop_before_pixels stops at: float, double float and plain pixel data.
-_PIXEL_TAGS = frozenset({0x7FE00008, 0x7FE00009, 0x7FE00010})
 _COPY_CHUNK = 1 << 20
 _PREAMBLE = b"\x00" * 128 + b"DICM"
 _SOP_TAGS = {"SOPClassUID": 0x00080016, "SOPInstanceUID": 0x00080018}
-
-"""A data set's element as it is stored: converted, or still raw."""
 
 
 @dataclass(frozen=True)
@@ -219,7 +217,7 @@ def _locate_pixel_element(stream: BinaryIO, offset: int, implicit: bool,
     stream.seek(offset)
     group, element = struct.unpack(endian + "HH", _read_exactly(stream, 4))
     tag = Tag(group, element)
-    if int(tag) not in _PIXEL_TAGS:
+    if int(tag) not in PIXEL_TAGS:
         raise ValueError(f"expected pixel data at byte {offset}")
     vr: str | None = None
     if implicit:
@@ -233,7 +231,7 @@ def _locate_pixel_element(stream: BinaryIO, offset: int, implicit: bool,
         else:
             (length,) = struct.unpack(endian + "H", _read_exactly(stream, 2))
     value_tell = stream.tell()
-    if length == 0xFFFFFFFF:
+    if length == UNDEFINED_LENGTH:
         _skip_items(stream, endian)
     elif value_tell + length > _size(stream):
         raise EOFError("pixel data truncated")
@@ -251,7 +249,7 @@ def _skip_items(stream: BinaryIO, endian: str) -> None:
         tag = group << 16 | element
         if tag == SEQUENCE_DELIMITER:
             return
-        if tag != ITEM or length == 0xFFFFFFFF:
+        if tag != ITEM or length == UNDEFINED_LENGTH:
             raise ValueError("malformed encapsulated pixel data")
         stream.seek(length, io.SEEK_CUR)
 
@@ -418,7 +416,7 @@ def _raw_span(element: Element, implicit: bool) -> tuple[int, int] | None:
     """Where a raw element lies in its source, header included; None if it cannot be copied."""
     if not isinstance(element, RawDataElement) or element.value_tell is None:
         return None
-    if element.length == 0xFFFFFFFF or element.is_implicit_VR != implicit:
+    if element.length == UNDEFINED_LENGTH or element.is_implicit_VR != implicit:
         return None
     header = 8 if implicit or element.VR not in LONG_LENGTH_VRS else 12
     return element.value_tell - header, element.value_tell + element.length

@@ -43,25 +43,29 @@ from pydicom.uid import (
     ImplicitVRLittleEndian,
     PrivateTransferSyntaxes,
 )
-from pydicom.valuerep import EXPLICIT_VR_LENGTH_32, VR
+from pydicom.valuerep import VR
 from pydicom.values import convert_string
+
+from lethe.dicom.encoding import (
+    ITEM,
+    ITEM_DELIMITER,
+    LONG_LENGTH_VRS,
+    PIXEL_TAGS,
+    SEQUENCE_DELIMITER,
+    UNDEFINED_LENGTH,
+)
 
 _EXPLICIT_HEAD = struct.Struct("<HH2sH").unpack_from
 _LONG_LENGTH = struct.Struct("<L").unpack_from
 _TAG = struct.Struct("<HH").unpack_from
 _ITEM_HEAD = struct.Struct("<HHL").unpack_from
 
-_VRS = {vr.value.encode(): (vr.value, vr in EXPLICIT_VR_LENGTH_32) for vr in VR
+_VRS = {vr.value.encode(): (vr.value, vr.value in LONG_LENGTH_VRS) for vr in VR
         if len(vr.value) == 2}
 """Explicit VR bytes -> (VR, whether a 4-byte length follows)."""
 
-_PIXEL_TAGS = frozenset({0x7FE00008, 0x7FE00009, 0x7FE00010})
 _CHARSET = 0x00080005
 _TRANSFER_SYNTAX = 0x00020010
-_ITEM = 0xFFFEE000
-_ITEM_DELIMITER = 0xFFFEE00D
-_SEQUENCE_DELIMITER = 0xFFFEE0DD
-_UNDEFINED = 0xFFFFFFFF
 
 
 class _NotPlain(Exception):
@@ -180,17 +184,17 @@ class _Reader:
                 raise _NotPlain  # pydicom ignores the stray bytes
             group, number = _TAG(buffer, position)
             number |= group << 16  # the tag, as an int: a BaseTag compares slowly
-            if (meta and group != 2) or (stop_at_pixels and number in _PIXEL_TAGS):
+            if (meta and group != 2) or (stop_at_pixels and number in PIXEL_TAGS):
                 return elements, position
             if implicit:
                 length = _LONG_LENGTH(buffer, position + 4)[0]
                 vr, value_at = None, position + 8
             else:
                 vr, length, value_at = self._explicit_head(position)
-            if number == _ITEM_DELIMITER:
+            if number == ITEM_DELIMITER:
                 raise _NotPlain  # pydicom stops reading there
             tag = BaseTag(number)
-            if length == _UNDEFINED:
+            if length == UNDEFINED_LENGTH:
                 elements[tag], position = self._sequence(tag, vr, value_at)
                 continue
             position = value_at + length
@@ -237,7 +241,7 @@ class _Reader:
         file = self._seekable()
         try:
             file.seek(value_at)
-            sequence = read_sequence(file, self.implicit, True, _UNDEFINED, self.encoding)
+            sequence = read_sequence(file, self.implicit, True, UNDEFINED_LENGTH, self.encoding)
         except Exception as exc:  # noqa: BLE001 - pydicom reads broken sequences its own way
             raise _NotPlain from exc
         return DataElement(tag, "SQ", sequence, value_at, is_undefined_length=True), file.tell()
@@ -253,7 +257,7 @@ def _is_item(buffer: bytes | mmap.mmap, position: int) -> bool:
     if len(buffer) < position + 4:
         return False
     group, number = _TAG(buffer, position)
-    return (group << 16 | number) == _ITEM
+    return (group << 16 | number) == ITEM
 
 
 def sequence_is_plain(raw: RawDataElement, max_depth: int) -> bool:
@@ -282,11 +286,11 @@ def _walk_items(buffer: bytes, position: int, end: int, undefined: bool, depth: 
             raise _NotPlain
         group, number, length = _ITEM_HEAD(buffer, position)
         tag, position = group << 16 | number, position + 8
-        if tag == _SEQUENCE_DELIMITER and undefined:
+        if tag == SEQUENCE_DELIMITER and undefined:
             return position
-        if tag != _ITEM:
+        if tag != ITEM:
             raise _NotPlain
-        if length == _UNDEFINED:
+        if length == UNDEFINED_LENGTH:
             position = _walk_elements(buffer, position, end, True, depth, max_depth)
             continue
         item_end = position + length
@@ -307,7 +311,7 @@ def _walk_elements(buffer: bytes, position: int, end: int, undefined: bool, dept
         if end - position < 8:
             raise _NotPlain
         group, number = _TAG(buffer, position)
-        if (group << 16 | number) == _ITEM_DELIMITER and undefined:
+        if (group << 16 | number) == ITEM_DELIMITER and undefined:
             return position + 8
         _, _, vr_bytes, length = _EXPLICIT_HEAD(buffer, position)
         vr, long_length = _VRS.get(vr_bytes, (None, False))
@@ -317,7 +321,7 @@ def _walk_elements(buffer: bytes, position: int, end: int, undefined: bool, dept
         if long_length:
             (length,) = _LONG_LENGTH(buffer, value_at)
             value_at += 4
-        if length == _UNDEFINED:
+        if length == UNDEFINED_LENGTH:
             if vr != "SQ":
                 raise _NotPlain
             position = _walk_items(buffer, value_at, end, True, depth + 1, max_depth)

@@ -221,8 +221,8 @@ class ModificationJob(Job):
 
     def _commit(self, results: list[Produced], covered: int, last: bool) -> None:
         """Make a batch of new files durable and index them in one transaction
-        (:meth:`Ingest.index_written`); advance the position by the ``covered`` sources. The ``last`` batch also ends the job's pending
-        state in the index."""
+        (:meth:`Ingest.index_written`); advance the position by the ``covered`` sources.
+        The ``last`` batch also ends the job's pending state in the index."""
         batch = []
         for produced in results:
             new = produced.new

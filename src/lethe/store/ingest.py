@@ -24,6 +24,7 @@ from pydicom.dataset import Dataset
 from pydicom.tag import Tag
 from pydicom.uid import DeflatedExplicitVRLittleEndian
 
+from lethe.dicom.encoding import UNDEFINED_LENGTH
 from lethe.dicom.identifiers import ResourceIds
 from lethe.dicom.maintags import main_tags
 from lethe.dicom.rawread import read_plain, sequence_is_plain
@@ -34,8 +35,6 @@ from lethe.store.model import Attachment, Level, NewInstance, StoreOutcome
 from lethe.store.storage import FilesystemStorage
 
 log = logging.getLogger(__name__)
-
-UNDEFINED_LENGTH = 0xFFFFFFFF
 
 PIXEL_DATA = Tag(0x7FE0, 0x0010)
 DEFER_SIZE = 4096
@@ -177,7 +176,7 @@ def _is_sequence(raw: object) -> bool:
         tag = getattr(raw, "tag", 0)
         if dictionary_has_tag(tag) and dictionary_VR(tag) == "SQ":
             return True
-    return vr == "SQ" or (vr in (None, "UN") and getattr(raw, "length", 0) == 0xFFFFFFFF)
+    return vr == "SQ" or (vr in (None, "UN") and getattr(raw, "length", 0) == UNDEFINED_LENGTH)
 
 
 def _has_value(ds: Dataset, keyword: str) -> bool:

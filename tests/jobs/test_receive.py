@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,39 @@ def test_an_archive_is_stored_all_or_nothing(tmp_path: Path, pool):
     results = store_archive(area, pool, good, ORIGIN)
     assert [r.status for r in results] == ["Success", "Success"]
     assert [area.read_file(r.ids.instance) for r in results] == [content for _, content in good]
+
+
+def test_the_event_loop_path_stores_as_the_threaded_one(tmp_path: Path, pool):
+    data = Path(get_testdata_file("MR_small.dcm")).read_bytes()
+    in_loop, threaded = _store(tmp_path / "a"), _store(tmp_path / "b")
+    first = asyncio.run(receive.receive(in_loop, pool, data, ORIGIN))
+    assert first.to_json() == store_received(threaded, pool, data, ORIGIN).to_json()
+    assert first.status == "Success" and in_loop.read_file(first.ids.instance) == data
+    again = asyncio.run(receive.receive(in_loop, pool, data, ORIGIN))
+    assert again.status == "AlreadyStored"
+    assert in_loop.check() == (set(), set())  # the second copy was written, then deleted
+
+
+def test_the_event_loop_path_refuses_a_broken_file(tmp_path: Path, pool):
+    area = _store(tmp_path)
+    with pytest.raises(LetheError) as refused:
+        asyncio.run(receive.receive(area, pool, b"\0" * 128 + b"DICM" + b"garbage", ORIGIN))
+    assert refused.value.code is ErrorCode.BAD_FILE_FORMAT
+    assert area.check() == (set(), set()) and area.index.count(Level.INSTANCE) == 0
+
+
+def test_a_cancelled_upload_is_still_indexed_and_leaves_no_orphan(tmp_path: Path, pool):
+    data = Path(get_testdata_file("CT_small.dcm")).read_bytes()
+    area = _store(tmp_path)
+
+    async def cancel_while_the_worker_writes() -> None:
+        upload = asyncio.ensure_future(receive.receive(area, pool, data, ORIGIN))
+        await asyncio.sleep(0)  # the file is in the worker's hands
+        upload.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await upload
+        while area.index.count(Level.INSTANCE) == 0:  # the upload goes on without its client
+            await asyncio.sleep(0.01)
+
+    asyncio.run(asyncio.wait_for(cancel_while_the_worker_writes(), timeout=30))
+    assert area.check() == (set(), set())

@@ -21,7 +21,7 @@ from lethe.api.responses import file_response, json_response, output_response, s
 from lethe.dicom import dicomjson
 from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES, transcode_file
 from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
-from lethe.jobs.receive import store_archive, store_received
+from lethe.jobs.receive import POOL_PARSE_LIMIT, receive, store_archive, store_received
 from lethe.store.ingest import Origin
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -70,7 +70,10 @@ def upload(request: Request, data: bytes) -> dict | list:
 
 async def post_instances(request: Request) -> Response:
     data = await read_body(request)
-    return json_response(await run_in_threadpool(upload, request, data))
+    if data.startswith(ZIP_MAGIC) or len(data) > POOL_PARSE_LIMIT:
+        return json_response(await run_in_threadpool(upload, request, data))
+    result = await receive(store_of(request), request.app.state.pool, data, origin_of(request))
+    return json_response(result.to_json())
 
 
 async def get_file(request: Request) -> Response:

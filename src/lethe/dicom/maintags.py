@@ -130,12 +130,13 @@ def _check_level(level: str) -> None:
         raise ValueError(f"unknown resource level: {level!r}")
 
 
-def main_tags(ds: Dataset, level: str, *,
-              default_encoding: str = DEFAULT_ENCODING) -> dict[str, str]:
+def main_tags(ds: Dataset, level: str, *, default_encoding: str = DEFAULT_ENCODING,
+              encoding: tuple[str, bool] | None = None) -> dict[str, str]:
     """The main tags of ``level`` (``Patient``, ``Study``, ``Series``, ``Instance``) as
-    Orthanc stores them for the resource created by ``ds``: name -> string value."""
+    Orthanc stores them for the resource created by ``ds``: name -> string value.
+    ``encoding`` is a :func:`detect_encoding` result to reuse; it is detected when None."""
     _check_level(level)
-    encoding = detect_encoding(ds, default_encoding)
+    encoding = encoding or detect_encoding(ds, default_encoding)
     present = ds.keys()
     tags: dict[str, str] = {}
     for tag in MAIN_TAGS[level]:

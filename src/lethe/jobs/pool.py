@@ -50,10 +50,13 @@ class WorkerPool:
             return self._executor
 
     def warm_up(self) -> None:
-        """Start the worker processes now, in the background, so that the first job
-        does not wait for them."""
-        threading.Thread(target=lambda: self.submit(os.getpid).result(), name="pool-warm-up",
-                         daemon=True).start()
+        """Start every worker process now, in the background, so that neither the first
+        job nor an upload (submitted from the event loop) waits for one to start. The pool
+        starts a process for each task submitted while none is idle: one task each."""
+        def start_all() -> None:
+            for started in [self.submit(os.getpid) for _ in range(self.size)]:
+                started.result()
+        threading.Thread(target=start_all, name="pool-warm-up", daemon=True).start()
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future:
         """Run ``function(*args)`` in a worker process."""

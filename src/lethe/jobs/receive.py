@@ -1,54 +1,65 @@
-"""Received DICOM files: parsed in the worker pool, written and indexed by the server.
+"""Received DICOM files: parsed and written in the worker pool, indexed by the server.
 
 Parsing a received file and rendering its main tags is the CPU-bound part of
 an upload; done in a worker process, concurrent uploads use every core
-instead of sharing the server's interpreter. Large files are parsed in the
-server process instead: sending them to a worker would copy them whole, and
-their header is small compared to their size.
+instead of sharing the server's interpreter. The worker also writes the file
+(durably), so the server only hands the bytes over and indexes the result,
+in a group commit with the other uploads of the moment.
+
+Large files are parsed and written by the server instead: sending them to a
+worker would copy them whole, and their header is small compared to their size.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import Future
+import asyncio
 
 from lethe.errors import LetheError, bad_file_format
+from lethe.jobs import worker
 from lethe.jobs.pool import WorkerPool
 from lethe.store.ingest import IngestResult, Origin, describe_received
-from lethe.store.model import NewInstance
 from lethe.store.store import Store
 
 POOL_PARSE_LIMIT = 4 * 1024 * 1024  # bytes: larger files are parsed in the server process
 
 
+async def receive(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -> IngestResult:
+    """Store one received DICOM file of at most :data:`POOL_PARSE_LIMIT` bytes, from the
+    event loop (no thread waits for it); 400 if it cannot be stored.
+
+    A request cancelled meanwhile (its client went away) does not stop the upload halfway:
+    a file the worker wrote is always handed to the index, which deletes it if unused.
+    """
+    return await asyncio.shield(_receive(store, pool, data, origin))
+
+
+async def _receive(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -> IngestResult:
+    written = pool.submit(worker.receive, str(store.storage.root), data, origin)
+    new = await asyncio.wrap_future(written)
+    return await asyncio.wrap_future(store.ingest.index_received(new))
+
+
 def store_received(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -> IngestResult:
     """Store one received DICOM file (``POST /instances``); 400 if it cannot be stored."""
-    return store.ingest.store_described(_describe(pool, data, origin).result(), data)
+    if len(data) <= POOL_PARSE_LIMIT:
+        new = pool.submit(worker.receive, str(store.storage.root), data, origin).result()
+        return store.ingest.index_received(new).result()
+    return store.ingest.store_bytes(data, origin)
 
 
 def store_archive(store: Store, pool: WorkerPool, members: list[tuple[str, bytes]],
                   origin: Origin) -> list[IngestResult]:
     """Store every member of a received ZIP archive, all or nothing: if one member cannot be
     parsed, nothing is stored and the 400 error names it."""
-    pending = [(name, _describe(pool, content, origin)) for name, content in members]
+    pending = [(name, pool.submit(describe_received, content, origin)
+                if len(content) <= POOL_PARSE_LIMIT else None) for name, content in members]
     described, refusal = [], None
-    for name, work in pending:
+    for (name, work), (_, content) in zip(pending, members, strict=True):
         try:
-            described.append(work.result())
+            described.append(work.result() if work else describe_received(content, origin))
         except LetheError as exc:
             refusal = refusal or bad_file_format(f'ZIP member "{name}": {exc.details}')
     if refusal is not None:
         raise refusal
-    return [store.ingest.store_described(new, content)
-            for new, (_, content) in zip(described, members, strict=True)]
-
-
-def _describe(pool: WorkerPool, data: bytes, origin: Origin) -> Future:
-    """:func:`describe_received` of ``data``, in the pool unless the file is large."""
-    if len(data) <= POOL_PARSE_LIMIT:
-        return pool.submit(describe_received, data, origin)
-    done: Future[NewInstance] = Future()
-    try:
-        done.set_result(describe_received(data, origin))
-    except LetheError as exc:
-        done.set_exception(exc)
-    return done
+    return store.ingest.store_described(
+        [(new, content) for new, (_, content) in zip(described, members, strict=True)])

@@ -25,7 +25,13 @@ from lethe.dicom.engine import ModificationContext
 from lethe.dicom.modify_file import modify_file
 from lethe.dicom.request import ModificationRequest
 from lethe.errors import ErrorCode, LetheError
-from lethe.store.ingest import Origin, identifiers_of, instance_metadata, level_tags
+from lethe.store.ingest import (
+    Origin,
+    identifiers_of,
+    instance_metadata,
+    level_tags,
+    write_received,
+)
 from lethe.store.model import Attachment, NewInstance
 from lethe.store.storage import FilesystemStorage
 
@@ -130,3 +136,9 @@ def _sendable(exc: Exception) -> Exception:
         return LetheError(ErrorCode.INTERNAL_ERROR,
                           f"instance modification failed ({type(exc).__name__})")
     return exc
+
+
+def receive(storage_root: str, data: bytes, origin: Origin) -> NewInstance:
+    """Parse a received file and write it (durably) into the storage area: everything
+    an upload does before its index commit."""
+    return write_received(_storage(storage_root), data, origin)

@@ -1,72 +1,83 @@
 """Group commit: concurrent callers share one index transaction.
 
-Each caller hands in one item and waits for its result. A caller that finds
-no commit in progress becomes the leader: it takes every item waiting at that
-moment (its own included, at most ``max_group``), commits them with one call,
-hands each caller its result, and steps down; the callers that arrived
-meanwhile form the next group. So one transaction (one log fsync) serves all
-the uploads that arrived during the previous one, and a lone caller commits
-at once, never waiting for a timer or for company.
+Each caller hands in one item and gets a future of its result. One committer
+thread takes every item waiting (at most ``max_group``), commits them with one
+call, and resolves each item's future; the items that arrived meanwhile form
+the next group. So one transaction (one log fsync) serves all the uploads
+that arrived during the previous one, and a lone item is committed at once,
+never waiting for a timer or for company.
+
+Callers never block in :meth:`GroupCommit.submit`: a thread waits with
+``future.result()``, the event loop with ``asyncio.wrap_future``.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from concurrent.futures import Future
 from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
-@dataclass
-class _Entry(Generic[Item, Result]):
-    item: Item
-    done: bool = False
-    result: Result | None = None
-    error: BaseException | None = field(default=None)
-
-
 class GroupCommit(Generic[Item, Result]):
     """Runs ``commit(items) -> results`` (one result per item, in order) for groups of
-    concurrent :meth:`submit` calls. If ``commit`` raises, every caller of that group
-    gets the exception."""
+    concurrent :meth:`submit` calls, in one committer thread started on first use. If
+    ``commit`` raises, every item of that group gets the exception."""
 
-    def __init__(self, commit: Callable[[list[Item]], list[Result]], max_group: int = 64) -> None:
+    def __init__(self, commit: Callable[[list[Item]], list[Result]], max_group: int = 64,
+                 name: str = "group-commit") -> None:
         self._commit = commit
         self._max_group = max_group
-        self._waiting: list[_Entry[Item, Result]] = []
-        self._committing = False
+        self._name = name
+        self._waiting: list[tuple[Item, Future[Result]]] = []
         self._changed = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._closed = False
 
-    def submit(self, item: Item) -> Result:
-        """Commit ``item`` with whatever else is waiting; return its result."""
-        entry: _Entry[Item, Result] = _Entry(item)
+    def submit(self, item: Item) -> Future[Result]:
+        """Queue ``item`` for the next group; its future has the item's result."""
+        future: Future[Result] = Future()
         with self._changed:
-            self._waiting.append(entry)
-            while not entry.done and self._committing:
-                self._changed.wait()
-            if not entry.done:
-                self._committing = True
+            if self._closed:
+                raise RuntimeError("the group commit is closed")
+            self._waiting.append((item, future))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+                self._thread.start()
+            self._changed.notify()
+        return future
+
+    def close(self) -> None:
+        """Commit what is waiting, then stop the committer thread."""
+        with self._changed:
+            self._closed = True
+            thread, self._thread = self._thread, None
+            self._changed.notify()
+        if thread is not None:
+            thread.join()
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                while not self._waiting and not self._closed:
+                    self._changed.wait()
+                if not self._waiting:
+                    return
                 group = self._waiting[:self._max_group]
                 del self._waiting[:self._max_group]
-        if not entry.done:
-            self._lead(group)
-        if entry.error is not None:
-            raise entry.error
-        return entry.result  # type: ignore[return-value]
+            self._commit_group(group)
 
-    def _lead(self, group: list[_Entry[Item, Result]]) -> None:
+    def _commit_group(self, group: list[tuple[Item, Future[Result]]]) -> None:
         try:
-            results = self._commit([entry.item for entry in group])
-            for entry, result in zip(group, results, strict=True):
-                entry.result = result
+            results = self._commit([item for item, _ in group])
+            if len(results) != len(group):
+                raise RuntimeError(f"{len(results)} results committing {len(group)} items")
         except BaseException as exc:  # noqa: BLE001 - handed to every caller of the group
-            for entry in group:
-                entry.error = exc
-        with self._changed:
-            for entry in group:
-                entry.done = True
-            self._committing = False
-            self._changed.notify_all()
+            for _, future in group:
+                future.set_exception(exc)
+            return
+        for (_, future), result in zip(group, results, strict=True):
+            future.set_result(result)

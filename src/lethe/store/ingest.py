@@ -13,6 +13,7 @@ import io
 import logging
 import struct
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,7 @@ from pydicom.dataset import Dataset
 from pydicom.tag import Tag
 from pydicom.uid import DeflatedExplicitVRLittleEndian
 
+from lethe.dicom.dicomjson import detect_encoding
 from lethe.dicom.encoding import UNDEFINED_LENGTH
 from lethe.dicom.identifiers import ResourceIds
 from lethe.dicom.maintags import main_tags
@@ -121,12 +123,11 @@ def _check_sequences(ds: Dataset) -> None:
     """Refuse broken or too deeply nested sequences. A plain one is walked as bytes
     (:func:`sequence_is_plain`) and stays raw; any other is parsed down to its deepest item
     (the other elements stay raw, as the main-tag rendering needs them)."""
-    for tag in list(ds.keys()):
-        raw = ds.get_item(tag, keep_deferred=True)
-        if tag == PIXEL_DATA or not _is_sequence(raw):
+    for raw in list(ds.values()):  # values: the elements as read, raw or not
+        if not _is_sequence(raw) or raw.tag == PIXEL_DATA:
             continue
         if not (isinstance(raw, RawDataElement) and sequence_is_plain(raw, MAX_NESTING)):
-            _check_nesting(ds[tag].value or ())
+            _check_nesting(ds[raw.tag].value or ())
 
 
 def _check_lengths(ds: Dataset, data: bytes) -> None:
@@ -231,7 +232,8 @@ def level_tags(ds: Dataset) -> dict[Level, dict[str, str]]:
     A study keeps its own copy of the patient tags (``PatientMainDicomTags``),
     taken from the instance that created it, under :data:`PATIENT_COPY`.
     """
-    tags = {level: main_tags(ds, level.label) for level in Level}
+    encoding = detect_encoding(ds)
+    tags = {level: main_tags(ds, level.label, encoding=encoding) for level in Level}
     tags[Level.STUDY].update({PATIENT_COPY + k: v for k, v in tags[Level.PATIENT].items()})
     return tags
 
@@ -252,6 +254,22 @@ def describe_received(data: bytes, origin: Origin) -> NewInstance:
         )
 
 
+def write_described(storage: FilesystemStorage, new: NewInstance, data: bytes) -> NewInstance:
+    """Write the received file ``data`` that :func:`describe_received` described into the
+    storage area, durably (fsync'd, so the index may refer to it at once); ``new`` with the
+    file's UUID."""
+    with storage.writer(durable=True) as (out, file_uuid):
+        out.write(data)
+    new.attachment = Attachment(file_uuid, new.attachment.size, new.attachment.md5)
+    return new
+
+
+def write_received(storage: FilesystemStorage, data: bytes, origin: Origin) -> NewInstance:
+    """:func:`describe_received`, then :func:`write_described`: all an upload does before
+    its index commit. It may run in a worker process."""
+    return write_described(storage, describe_received(data, origin), data)
+
+
 class Ingest:
     """Stores received files into a storage area and an index."""
 
@@ -259,31 +277,39 @@ class Ingest:
         self.index = index
         self.storage = storage
         self.overwrite = overwrite
-        self._received: GroupCommit[NewInstance, StoreOutcome] = GroupCommit(self.index_written)
+        self._received: GroupCommit[NewInstance, IngestResult] = GroupCommit(
+            self._index_received, name="upload-commit")
 
     def store_bytes(self, data: bytes, origin: Origin) -> IngestResult:
         """Parse, write and index one DICOM file; the answer of ``POST /instances``."""
-        return self.store_described(describe_received(data, origin), data)
+        return self.store_described([(describe_received(data, origin), data)])[0]
 
-    def store_described(self, new: NewInstance, data: bytes) -> IngestResult:
-        """Write and index a received file that :func:`describe_received` described."""
-        ids = ResourceIds(*new.ids)
-        if not self.overwrite and self.index.lookup(ids.instance) is not None:
-            return IngestResult(ids, "AlreadyStored")
-        return IngestResult(ids, self.commit(new, data))
+    def store_described(self, received: list[tuple[NewInstance, bytes]]) -> list[IngestResult]:
+        """Write received files that :func:`describe_received` described (``(description,
+        bytes)`` pairs), and index them together; their answers, in order."""
+        pending = [self.index_received(write_described(self.storage, new, data))
+                   for new, data in received]
+        return [future.result() for future in pending]
 
-    def commit(self, new: NewInstance, data: bytes) -> str:
-        """Write ``data``, then make it durable and index ``new`` together with the files
-        that concurrent callers are storing (one storage sync, one transaction); return the
-        store status."""
-        file_uuid = self.storage.write(data, durable=False)
-        new.attachment = Attachment(file_uuid, new.attachment.size, new.attachment.md5)
-        return self._received.submit(new).status
+    def index_received(self, new: NewInstance) -> Future[IngestResult]:
+        """Index a received file that :func:`write_described` wrote, together with the
+        files that concurrent uploads are storing (one transaction). The future has the
+        answer; the file is deleted unless its instance was stored."""
+        return self._received.submit(new)
 
-    def index_written(self, batch: list[NewInstance],
-                      finish_job: str | None = None) -> list[StoreOutcome]:
-        """Make the files of ``batch`` durable (one storage sync), then index the instances
-        in one transaction.
+    def close(self) -> None:
+        """Index what is waiting, then stop the upload committer thread."""
+        self._received.close()
+
+    def _index_received(self, batch: list[NewInstance]) -> list[IngestResult]:
+        outcomes = self.index_written(batch, synced=True)
+        return [IngestResult(ResourceIds(*new.ids), outcome.status)
+                for new, outcome in zip(batch, outcomes, strict=True)]
+
+    def index_written(self, batch: list[NewInstance], finish_job: str | None = None,
+                      synced: bool = False) -> list[StoreOutcome]:
+        """Make the files of ``batch`` durable (one storage sync, unless they are ``synced``
+        already), then index the instances in one transaction.
 
         Files of instances that were not stored (``AlreadyStored``, or any
         error) are deleted; so are the files of overwritten instances, after
@@ -291,7 +317,8 @@ class Ingest:
         outcome of each instance.
         """
         try:
-            self.storage.sync(new.attachment.uuid for new in batch)
+            if not synced:
+                self.storage.sync(new.attachment.uuid for new in batch)
             outcomes = self.index.store_batch(batch, self.overwrite, finish_job)
         except BaseException:
             for new in batch:

@@ -71,7 +71,8 @@ class Store:
         return len(pending)
 
     def close(self) -> None:
-        """Release the index connections."""
+        """Index the uploads that are waiting, then release the index connections."""
+        self.ingest.close()
         self.index.close()
 
     # --- resources ---------------------------------------------------------

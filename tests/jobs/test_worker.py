@@ -44,8 +44,8 @@ class _Unpicklable(Exception):
 
 
 def test_an_exception_that_cannot_travel_becomes_an_internal_error():
-    sent = worker._sendable(_Unpicklable("details"))
+    sent = worker.sendable(_Unpicklable("details"))
     assert isinstance(sent, LetheError) and sent.code is ErrorCode.INTERNAL_ERROR
     assert "_Unpicklable" in sent.details
     plain = FileNotFoundError("missing")
-    assert worker._sendable(plain) is plain
+    assert worker.sendable(plain) is plain

@@ -23,10 +23,11 @@ def create_app(config: Config, store: Store | None = None) -> Starlette:
     """The Lethe REST application for ``config`` (opening its store unless given)."""
     store = store or Store.open(config)
     engine = JobEngine(config.ConcurrentJobs, config.JobsHistorySize)
-    pool = WorkerPool(config.WorkerProcesses)
+    pool = WorkerPool(config.WorkerProcesses, channels=True)
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
+        await pool.serve_channels()
         yield
         engine.shutdown(timeout=10)  # before the store closes: rollbacks use it
         pool.shutdown()

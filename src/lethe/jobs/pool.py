@@ -2,20 +2,37 @@
 
 Processes are started with ``forkserver`` (forking a threaded server is not
 safe) and preload the engine modules once. The pool is created on first use.
+Threads submit tasks through the process pool; the event loop runs them over
+direct channels to the same processes (:mod:`lethe.jobs.channel`) once
+:meth:`WorkerPool.serve_channels` runs there.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import multiprocessing
 import os
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
+
+from lethe.jobs.channel import ChannelServer, serve_in_worker
+
+log = logging.getLogger(__name__)
 
 PRELOAD = ["lethe.jobs.worker"]
 WATCH_INTERVAL = 1.0  # seconds between two checks that the server still runs
+
+
+def _start_worker(server_pid: int, channel_address: str | None) -> None:
+    """In a new worker: watch the server, and connect to its channel if it has one."""
+    _watch_server(server_pid)
+    if channel_address is not None:
+        serve_in_worker(channel_address)
 
 
 def _watch_server(server_pid: int) -> None:
@@ -32,11 +49,14 @@ def _watch_server(server_pid: int) -> None:
 
 
 class WorkerPool:
-    """A lazily started process pool of ``size`` workers (0: one per core)."""
+    """A lazily started process pool of ``size`` workers (0: one per core); with
+    ``channels``, each worker also answers the event loop's tasks over a direct channel."""
 
-    def __init__(self, size: int = 0) -> None:
+    def __init__(self, size: int = 0, channels: bool = False) -> None:
         self.size = size or os.cpu_count() or 1
         self._executor: ProcessPoolExecutor | None = None
+        self._with_channels = channels
+        self._channels: ChannelServer | None = None  # bound with the first workers
         self._lock = threading.Lock()
 
     def _get(self) -> ProcessPoolExecutor:
@@ -44,9 +64,12 @@ class WorkerPool:
             if self._executor is None:
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(PRELOAD)
+                if self._with_channels and self._channels is None:
+                    self._channels = ChannelServer()
+                address = self._channels.address if self._channels else None
                 self._executor = ProcessPoolExecutor(
-                    self.size, mp_context=context, initializer=_watch_server,
-                    initargs=(os.getpid(),))
+                    self.size, mp_context=context, initializer=_start_worker,
+                    initargs=(os.getpid(), address))
             return self._executor
 
     def warm_up(self) -> None:
@@ -59,12 +82,44 @@ class WorkerPool:
         threading.Thread(target=start_all, name="pool-warm-up", daemon=True).start()
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future:
-        """Run ``function(*args)`` in a worker process."""
-        return self._get().submit(function, *args)
+        """Run ``function(*args)`` in a worker process. A pool broken by a worker that
+        died (its tasks in flight failed with ``BrokenProcessPool``) is replaced by a new
+        one first."""
+        executor = self._get()
+        try:
+            return executor.submit(function, *args)
+        except BrokenProcessPool:
+            log.error("a worker process died: starting a new pool")
+            self._discard(executor)
+            self.warm_up()
+            return self._get().submit(function, *args)
+
+    def _discard(self, executor: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._executor is executor:
+                self._executor = None
+        executor.shutdown(wait=False, cancel_futures=True)
+
+    async def serve_channels(self) -> None:
+        """Answer the workers' channels on the running event loop (when the pool has them)."""
+        if self._with_channels:
+            self._get()
+            assert self._channels is not None
+            await self._channels.serve()
+
+    async def run(self, function: Callable[..., Any], *args: Any) -> Any:
+        """``function(*args)`` in a worker process, awaited by the event loop: over a
+        channel when one is connected to this loop, else through the process pool."""
+        if self._channels is not None and self._channels.available():
+            return await self._channels.call(function, *args)
+        return await asyncio.wrap_future(self.submit(function, *args))
 
     def shutdown(self) -> None:
-        """Stop the workers (waiting for running tasks)."""
+        """Stop the workers (waiting for running tasks) and close the channels."""
         with self._lock:
             if self._executor is not None:
                 self._executor.shutdown(wait=True, cancel_futures=True)
                 self._executor = None
+            if self._channels is not None:
+                self._channels.close()
+                self._channels = None

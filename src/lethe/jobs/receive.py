@@ -3,8 +3,9 @@
 Parsing a received file and rendering its main tags is the CPU-bound part of
 an upload; done in a worker process, concurrent uploads use every core
 instead of sharing the server's interpreter. The worker also writes the file
-(durably), so the server only hands the bytes over and indexes the result,
-in a group commit with the other uploads of the moment.
+(durably), so the server only hands the bytes over (on a direct channel from
+the event loop, see :mod:`lethe.jobs.channel`) and indexes the result, in a
+group commit with the other uploads of the moment.
 
 Large files are parsed and written by the server instead: sending them to a
 worker would copy them whole, and their header is small compared to their size.
@@ -34,8 +35,7 @@ async def receive(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -
 
 
 async def _receive(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -> IngestResult:
-    written = pool.submit(worker.receive, str(store.storage.root), data, origin)
-    new = await asyncio.wrap_future(written)
+    new = await pool.run(worker.receive, str(store.storage.root), data, origin)
     return await asyncio.wrap_future(store.ingest.index_received(new))
 
 

@@ -122,19 +122,19 @@ def produce_chunk(ticket: SharedTicket,
                                  f"instance {source_id} was deleted meanwhile")
             results.append(produce(ticket, source_id, source_uuid))
         except Exception as exc:  # noqa: BLE001 - sent back to the job, per instance
-            results.append(_sendable(exc))
+            results.append(sendable(exc))
     return results
 
 
-def _sendable(exc: Exception) -> Exception:
-    """``exc`` if it survives the trip back to the job, else an internal error naming its
+def sendable(exc: Exception) -> Exception:
+    """``exc`` if it survives the trip back to the caller, else an internal error naming its
     type (the details are logged here)."""
     try:
         pickle.dumps(exc)
     except Exception:  # noqa: BLE001 - any pickling failure
-        log.error("instance modification failed", exc_info=exc)
+        log.error("a task failed in a worker process", exc_info=exc)
         return LetheError(ErrorCode.INTERNAL_ERROR,
-                          f"instance modification failed ({type(exc).__name__})")
+                          f"a task failed in a worker process ({type(exc).__name__})")
     return exc
 
 

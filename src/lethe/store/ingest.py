@@ -186,17 +186,17 @@ def _has_value(ds: Dataset, keyword: str) -> bool:
 
 def identifiers_of(ds: Dataset) -> ResourceIds:
     """The Orthanc IDs of a parsed instance; 400 if a UID is missing or empty."""
-    if not all(_has_value(ds, k) for k in IDENTIFIER_KEYWORDS):
+    uids = [ds.get(keyword) for keyword in IDENTIFIER_KEYWORDS]
+    if not all(str(uid or "").strip(" \x00") for uid in uids):
         raise bad_file_format("missing StudyInstanceUID, SeriesInstanceUID or SOPInstanceUID")
     patient_id = ds.get("PatientID")
     return ResourceIds.from_dicom(None if patient_id is None else str(patient_id),
-                                  str(ds.StudyInstanceUID), str(ds.SeriesInstanceUID),
-                                  str(ds.SOPInstanceUID))
+                                  *(str(uid) for uid in uids))
 
 
 def pixel_data_offset(ds: Dataset) -> int | None:
     """Byte offset of the pixel data element in the file ``ds`` was read from."""
-    elem = ds.get_item(PIXEL_DATA) if PIXEL_DATA in ds else None
+    elem = ds.get_item(PIXEL_DATA, keep_deferred=True)  # a deferred value stays unread
     tell = getattr(elem, "file_tell", None) or getattr(elem, "value_tell", None)
     if tell is None:
         return None

@@ -118,3 +118,25 @@ def test_without_a_serving_loop_the_process_pool_runs_the_task(pool):
 
     assert asyncio.run(scenario())[0] == 25
     assert pool.submit(_square_and_pid, 6).result(timeout=30)[0] == 36
+
+
+def _fail_to_load() -> None:
+    raise ValueError("cannot be rebuilt here")
+
+
+class _Unloadable:
+    """Pickles in the server, fails to unpickle in the worker."""
+
+    def __reduce__(self):
+        return _fail_to_load, ()
+
+
+def test_a_task_that_cannot_be_unpickled_fails_alone(pool):
+    async def scenario() -> None:
+        await _connected(pool, 2)
+        with pytest.raises(ValueError, match="cannot be rebuilt here"):
+            await pool.run(_square_and_pid, _Unloadable())
+        assert (await pool.run(_square_and_pid, 8))[0] == 64
+        assert len(pool._channels.connected) == 2  # the channels stay open
+
+    asyncio.run(scenario())

@@ -146,27 +146,29 @@ def serve_in_worker(address: str) -> None:
 
 
 def _answer_tasks(address: str) -> None:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         sock.settimeout(CONNECT_TIMEOUT)
         sock.connect(address)
         sock.settimeout(None)
     except OSError as exc:
+        sock.close()
         log.warning("worker without a channel to the server: %s", exc)
         return
-    with sock, sock.makefile("rb") as incoming:
+    with sock, sock.makefile("rb") as incoming:  # any failure closes the channel
         while True:
             head = incoming.read(_LENGTH.size)
             if len(head) < _LENGTH.size:
                 return  # the server closed the channel
             (length,) = _LENGTH.unpack(head)
-            function, args = pickle.loads(incoming.read(length))  # noqa: S301 - the server's
-            sock.sendall(_answer(function, args))
+            sock.sendall(_answer(incoming.read(length)))
 
 
-def _answer(function: Callable[..., Any], args: tuple) -> bytes:
-    """The frame answering one task: its result, or the exception it raised."""
+def _answer(task: bytes) -> bytes:
+    """The frame answering one task frame's payload: the result of ``function(*args)``, or
+    the exception raised (unpickling the task included)."""
     try:
+        function, args = pickle.loads(task)  # noqa: S301 - written by the server
         return _frame((True, function(*args)))
     except Exception as exc:  # noqa: BLE001 - sent back to the caller
         return _frame((False, sendable(exc)))

@@ -140,3 +140,16 @@ def test_a_task_that_cannot_be_unpickled_fails_alone(pool):
         assert len(pool._channels.connected) == 2  # the channels stay open
 
     asyncio.run(scenario())
+
+
+def _reading_validation_mode() -> int:
+    import pydicom.config
+
+    return pydicom.config.settings.reading_validation_mode
+
+
+def test_workers_read_without_pydicom_value_validation(pool):
+    import pydicom.config
+
+    assert pool.submit(_reading_validation_mode).result(timeout=30) == pydicom.config.IGNORE
+    assert pydicom.config.settings.reading_validation_mode != pydicom.config.IGNORE  # here

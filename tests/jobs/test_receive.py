@@ -12,8 +12,8 @@ from lethe.config import config_from_dict
 from lethe.errors import ErrorCode, LetheError
 from lethe.jobs import receive
 from lethe.jobs.pool import WorkerPool
-from lethe.jobs.receive import store_archive, store_received
-from lethe.store.ingest import Origin
+from lethe.jobs.receive import store_archive
+from lethe.store.ingest import IngestResult, Origin
 from lethe.store.model import Level
 from lethe.store.store import Store
 
@@ -29,6 +29,11 @@ def pool():
 
 def _store(path: Path) -> Store:
     return Store.open(config_from_dict({"StorageDirectory": str(path)}))
+
+
+def store_received(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -> IngestResult:
+    """``POST /instances`` of ``data``, from an event loop."""
+    return asyncio.run(receive.receive(store, pool, data, origin))
 
 
 @pytest.mark.parametrize("name", ["CT_small.dcm", "MR_small.dcm", "rtplan.dcm"])
@@ -64,6 +69,7 @@ def test_a_large_file_is_parsed_in_process(tmp_path: Path, pool, monkeypatch):
     data = Path(get_testdata_file("CT_small.dcm")).read_bytes()
     monkeypatch.setattr(receive, "POOL_PARSE_LIMIT", len(data) - 1)
     monkeypatch.setattr(pool, "submit", lambda *args: pytest.fail("sent to the pool"))
+    monkeypatch.setattr(pool, "run", lambda *args: pytest.fail("sent to the pool"))
     assert store_received(_store(tmp_path), pool, data, ORIGIN).status == "Success"
 
 
@@ -85,7 +91,7 @@ def test_the_event_loop_path_stores_as_the_threaded_one(tmp_path: Path, pool):
     data = Path(get_testdata_file("MR_small.dcm")).read_bytes()
     in_loop, threaded = _store(tmp_path / "a"), _store(tmp_path / "b")
     first = asyncio.run(receive.receive(in_loop, pool, data, ORIGIN))
-    assert first.to_json() == store_received(threaded, pool, data, ORIGIN).to_json()
+    assert first.to_json() == threaded.store(data, ORIGIN).to_json()
     assert first.status == "Success" and in_loop.read_file(first.ids.instance) == data
     again = asyncio.run(receive.receive(in_loop, pool, data, ORIGIN))
     assert again.status == "AlreadyStored"

@@ -21,7 +21,7 @@ from lethe.api.responses import file_response, json_response, output_response, s
 from lethe.dicom import dicomjson
 from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES, transcode_file
 from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
-from lethe.jobs.receive import POOL_PARSE_LIMIT, receive, store_archive, store_received
+from lethe.jobs.receive import receive, store_archive
 from lethe.store.ingest import Origin
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -58,20 +58,18 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
     return content
 
 
-def upload(request: Request, data: bytes) -> dict | list:
-    """Store a DICOM file, or every member of a ZIP archive (all or nothing); the files are
-    parsed in the worker pool."""
+def upload_archive(request: Request, data: bytes) -> list:
+    """Store every member of a ZIP archive (all or nothing); the files are parsed in the
+    worker pool."""
     store, pool, origin = store_of(request), request.app.state.pool, origin_of(request)
-    if not data.startswith(ZIP_MAGIC):
-        return store_received(store, pool, data, origin).to_json()
     members = zip_members(data, request.app.state.config.MaximumRequestSize)
     return [result.to_json() for result in store_archive(store, pool, members, origin)]
 
 
 async def post_instances(request: Request) -> Response:
     data = await read_body(request)
-    if data.startswith(ZIP_MAGIC) or len(data) > POOL_PARSE_LIMIT:
-        return json_response(await run_in_threadpool(upload, request, data))
+    if data.startswith(ZIP_MAGIC):
+        return json_response(await run_in_threadpool(upload_archive, request, data))
     result = await receive(store_of(request), request.app.state.pool, data, origin_of(request))
     return json_response(result.to_json())
 

@@ -25,26 +25,21 @@ POOL_PARSE_LIMIT = 4 * 1024 * 1024  # bytes: larger files are parsed in the serv
 
 
 async def receive(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -> IngestResult:
-    """Store one received DICOM file of at most :data:`POOL_PARSE_LIMIT` bytes, from the
-    event loop (no thread waits for it); 400 if it cannot be stored.
+    """Store one received DICOM file (``POST /instances``) from the event loop; 400 if it
+    cannot be stored. A file up to :data:`POOL_PARSE_LIMIT` bytes goes to a worker and no
+    thread waits for it; a larger one is parsed and written by a thread of the server.
 
     A request cancelled meanwhile (its client went away) does not stop the upload halfway:
     a file the worker wrote is always handed to the index, which deletes it if unused.
     """
+    if len(data) > POOL_PARSE_LIMIT:
+        return await asyncio.to_thread(store.ingest.store_bytes, data, origin)
     return await asyncio.shield(_receive(store, pool, data, origin))
 
 
 async def _receive(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -> IngestResult:
     new = await pool.run(worker.receive, str(store.storage.root), data, origin)
     return await asyncio.wrap_future(store.ingest.index_received(new))
-
-
-def store_received(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -> IngestResult:
-    """Store one received DICOM file (``POST /instances``); 400 if it cannot be stored."""
-    if len(data) <= POOL_PARSE_LIMIT:
-        new = pool.submit(worker.receive, str(store.storage.root), data, origin).result()
-        return store.ingest.index_received(new).result()
-    return store.ingest.store_bytes(data, origin)
 
 
 def store_archive(store: Store, pool: WorkerPool, members: list[tuple[str, bytes]],

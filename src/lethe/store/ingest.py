@@ -181,13 +181,18 @@ def _is_sequence(raw: object) -> bool:
 
 
 def _has_value(ds: Dataset, keyword: str) -> bool:
-    return bool(str(ds.get(keyword, "") or "").strip(" \x00"))
+    return _is_filled(ds.get(keyword))
+
+
+def _is_filled(value: object) -> bool:
+    """Whether an element value holds more than padding."""
+    return bool(str(value or "").strip(" \x00"))
 
 
 def identifiers_of(ds: Dataset) -> ResourceIds:
     """The Orthanc IDs of a parsed instance; 400 if a UID is missing or empty."""
     uids = [ds.get(keyword) for keyword in IDENTIFIER_KEYWORDS]
-    if not all(str(uid or "").strip(" \x00") for uid in uids):
+    if not all(map(_is_filled, uids)):
         raise bad_file_format("missing StudyInstanceUID, SeriesInstanceUID or SOPInstanceUID")
     patient_id = ds.get("PatientID")
     return ResourceIds.from_dicom(None if patient_id is None else str(patient_id),

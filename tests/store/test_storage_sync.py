@@ -55,3 +55,22 @@ def test_a_failed_write_leaves_nothing(tmp_path: Path):
         raise RuntimeError("interrupted")
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
     assert list(area.all_uuids()) == []
+
+
+def test_a_durable_write_syncs_the_holder_of_each_folder_it_made(tmp_path: Path, monkeypatch):
+    area = FilesystemStorage(tmp_path)
+    synced: list[str] = []
+    real_fsync = storage_module._fsync
+    monkeypatch.setattr(storage_module, "_fsync",
+                        lambda path: (synced.append(str(path)), real_fsync(path)))
+    first = _write(area, b"a", durable=True)
+    leaf, top = area.path(first).parent, area.path(first).parent.parent
+    assert synced == [str(tmp_path), str(top), str(leaf)]  # both folders made, then the file's
+
+    synced.clear()  # next: a new leaf folder under the existing top folder
+    monkeypatch.setattr(storage_module.uuid, "uuid4",
+                        lambda: f"{top.name}ff0000-0000-4000-8000-000000000000")
+    second = _write(area, b"b", durable=True)
+    assert area.path(second).parent == top / "ff"
+    assert synced == [str(top), str(top / "ff")]  # the root is not synced again
+    assert area.read(second) == b"b"

@@ -80,14 +80,21 @@ class FilesystemStorage:
 
     def _make_folders(self, folder: str, durable: bool) -> None:
         """Create ``folder`` and its parent (either may exist, made meanwhile by another
-        writer); for a durable write, make their names durable too."""
+        writer); for a durable write, make the name of each folder made here durable, by
+        an fsync of the folder holding it (the parent, the root for the parent).
+
+        A folder made by another writer is made durable by that writer, a few system calls
+        after it appeared: the window in which a power loss could lose a folder both saw is
+        that short, as for any folder found existing.
+        """
         parent = os.path.dirname(folder)
-        for path in (parent, folder):
-            with contextlib.suppress(FileExistsError):
+        for path, holder in ((parent, self._root), (folder, parent)):
+            try:
                 os.mkdir(path)
-        if durable:
-            _fsync(parent)
-            _fsync(self.root)
+            except FileExistsError:
+                continue
+            if durable:
+                _fsync(holder)
 
     def sync(self, file_uuids: Iterable[str]) -> None:
         """Make files written with ``writer(durable=False)`` durable, content and name.

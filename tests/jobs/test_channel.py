@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
+import sys
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
 from lethe.errors import ErrorCode, LetheError
+from lethe.jobs import channel
 from lethe.jobs.channel import WorkerGone
 from lethe.jobs.pool import WorkerPool
 
@@ -153,3 +156,35 @@ def test_workers_read_without_pydicom_value_validation(pool):
 
     assert pool.submit(_reading_validation_mode).result(timeout=30) == pydicom.config.IGNORE
     assert pydicom.config.settings.reading_validation_mode != pydicom.config.IGNORE  # here
+
+
+def _dead_pid() -> int:
+    """The process ID of a child that has exited (and been reaped)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_folders_of_servers_that_no_longer_run_are_removed(tmp_path):
+    dead = tmp_path / f"{channel.FOLDER_PREFIX}{_dead_pid()}-abc"
+    (dead / "inner").mkdir(parents=True)
+    (dead / "channel").write_bytes(b"")
+    alive = tmp_path / f"{channel.FOLDER_PREFIX}{os.getpid()}-def"
+    alive.mkdir()
+    unrelated = [tmp_path / f"{channel.FOLDER_PREFIX}xyz", tmp_path / "other-123-abc"]
+    for folder in unrelated:
+        folder.mkdir()
+    assert channel.remove_stale_folders(str(tmp_path)) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [alive.name] + [f.name for f in unrelated])
+
+
+def test_a_channel_server_names_its_folder_after_its_process():
+    server = channel.ChannelServer()
+    try:
+        folder = os.path.basename(os.path.dirname(server.address))
+        assert channel._owner_pid(folder) == os.getpid()
+        assert os.stat(os.path.dirname(server.address)).st_mode & 0o777 == 0o700
+    finally:
+        server.close()
+    assert not os.path.exists(os.path.dirname(server.address))

@@ -11,7 +11,9 @@ binds the socket); each worker connects from a thread of its own
 (:func:`serve_in_worker`) and answers the tasks of its connection in order.
 A frame is a 4-byte little-endian length and a pickle: ``(function, args)``
 one way, ``(True, result)`` or ``(False, exception)`` the other. The socket
-lives in a private folder (mode 0700) of the server's user.
+lives in a private folder (mode 0700) of the server's user, named after the
+server's process ID: a server that was killed cannot remove its folder, so the
+next server removes the folders of processes that no longer run.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ log = logging.getLogger(__name__)
 
 _LENGTH = struct.Struct("<I")
 CONNECT_TIMEOUT = 10.0  # seconds a starting worker waits for the server's socket
+FOLDER_PREFIX = "lethe-workers-"
 
 
 def _frame(value: Any) -> bytes:
@@ -99,7 +102,8 @@ class ChannelServer:
     :meth:`serve` runs there."""
 
     def __init__(self, backlog: int = 64) -> None:
-        self._folder = tempfile.mkdtemp(prefix="lethe-workers-")  # mode 0700
+        remove_stale_folders()
+        self._folder = tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")  # mode 0700
         self._remove_folder = weakref.finalize(self, shutil.rmtree, self._folder, True)
         self.address = os.path.join(self._folder, "channel")
         self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -136,6 +140,40 @@ class ChannelServer:
         else:
             self._socket.close()
         self._remove_folder()
+
+
+def remove_stale_folders(parent: str | None = None) -> int:
+    """Remove the channel folders in ``parent`` (the temporary folder by default) left by
+    servers of this user that no longer run; how many were removed."""
+    parent = parent or tempfile.gettempdir()
+    removed = 0
+    with os.scandir(parent) as entries:
+        for entry in entries:
+            pid = _owner_pid(entry.name)
+            if pid is None or _is_running(pid) or not entry.is_dir(follow_symlinks=False) \
+                    or entry.stat(follow_symlinks=False).st_uid != os.getuid():
+                continue
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def _owner_pid(name: str) -> int | None:
+    """The server process ID in a channel folder's name (None: not a channel folder)."""
+    pid, sep, _ = name.removeprefix(FOLDER_PREFIX).partition("-")
+    if not name.startswith(FOLDER_PREFIX) or not sep or not pid.isdigit():
+        return None
+    return int(pid)
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it runs as another user
+        pass
+    return True
 
 
 def serve_in_worker(address: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.dicomgen import make_file
 
 
@@ -49,3 +51,62 @@ def test_lookup(lethe):
     assert r == [{"ID": a["ParentStudy"], "Path": f"/studies/{a['ParentStudy']}", "Type": "Study"}]
     assert lethe.post("/tools/lookup", content=b"LOOK1").json()[0]["Type"] == "Patient"
     assert lethe.post("/tools/lookup", content=b"nothing").json() == []
+
+
+def test_lookup_compares_identifiers_as_orthanc_normalizes_them(lethe):
+    a = upload(lethe, patient_id="Look_1", study_uid="1.2.840.99.2")
+    patient = [{"ID": a["ParentPatient"], "Path": f"/patients/{a['ParentPatient']}",
+                "Type": "Patient"}]
+    for text in (b"Look_1", b"LOOK_1", b"look_1", b"LOOK 1", b"Look%1", b" look_1\n",
+                 b"Lo\tok_1"):
+        assert lethe.post("/tools/lookup", content=text).json() == patient, text
+    assert lethe.post("/tools/lookup", content=b"Look_12").json() == []
+    assert lethe.post("/tools/lookup", content=b"").json() == []
+
+
+def test_lookup_refuses_wildcards(lethe):
+    upload(lethe, patient_id="P1")
+    for text in (b"P*", b"P?"):
+        answer = lethe.post("/tools/lookup", content=text)
+        assert answer.status_code == 400
+        assert answer.json()["OrthancError"] == "Parameter out of range"
+        assert text.decode() in answer.json()["Details"]
+
+
+def test_lookup_lists_every_level_that_matches_patients_first(lethe):
+    a = upload(lethe, patient_id="1.2.3", study_uid="1.2.3", series_uid="9.9", sop_uid="9.9.1")
+    b = upload(lethe, patient_id="X", study_uid="1.2.4", series_uid="1.2.3", sop_uid="9.9.2")
+    assert lethe.post("/tools/lookup", content=b"1.2.3").json() == [
+        {"ID": a["ParentPatient"], "Path": f"/patients/{a['ParentPatient']}", "Type": "Patient"},
+        {"ID": a["ParentStudy"], "Path": f"/studies/{a['ParentStudy']}", "Type": "Study"},
+        {"ID": b["ParentSeries"], "Path": f"/series/{b['ParentSeries']}", "Type": "Series"}]
+
+
+def test_a_deleted_resource_is_no_longer_looked_up(lethe):
+    a = upload(lethe, patient_id="GONE", study_uid="1.2.840.99.3")
+    assert len(lethe.post("/tools/lookup", content=b"gone").json()) == 1
+    assert lethe.delete(f"/patients/{a['ParentPatient']}").status_code == 200
+    assert lethe.post("/tools/lookup", content=b"gone").json() == []
+    assert lethe.post("/tools/lookup", content=b"1.2.840.99.3").json() == []
+
+@pytest.mark.orthanc
+def test_lookup_answers_as_orthanc(orthanc_fresh, lethe):
+    files = [make_file(patient_id="Look_1", study_uid="1.2.3", series_uid="1.2.3.4",
+                       sop_uid="1.2.3.4.5", AccessionNumber="ACC_9", PatientName="Doe^J"),
+             make_file(patient_id="1.2.3", study_uid="1.2.4", series_uid="1.2.4.1",
+                       sop_uid="1.2.4.1.1")]
+    queries = [b"Look_1", b"LOOK_1", b"look 1", b"Look%1", b" look_1\n", b"1.2.3", b"1.2.3.4 ",
+               b"1.2.4.1.1", b"ACC_9", b"Doe^J", b"P1\\X", b"", b"  ", b"1.2.*", b"a?b",
+               "Look_1\u00e9".encode()]
+    with orthanc_fresh.client() as oracle:
+        for data in files:
+            assert oracle.post("/instances", content=data).status_code == 200
+            assert lethe.post("/instances", content=data).status_code == 200
+        for text in queries:
+            theirs = oracle.post("/tools/lookup", content=text)
+            ours = lethe.post("/tools/lookup", content=text)
+            assert ours.status_code == theirs.status_code, text
+            if theirs.status_code == 200:
+                assert ours.json() == theirs.json(), text
+            else:
+                assert ours.json()["OrthancError"] == theirs.json()["OrthancError"], text

@@ -42,6 +42,36 @@ def test_lookup_by_identifier_still_finds_each_level(tmp_path: Path):
                 Level.INSTANCE: ("SOPInstanceUID", ids.instance)}
     for level, (keyword, resource_id) in expected.items():
         value = str(ds.data_element(keyword).value)
-        assert [rid for rid, _ in store.index.search(level, {keyword: value})] == [resource_id]
-        assert store.index.search(level, {keyword: value + "9"}) == []
+        assert store.index.lookup_identifier(level, value) == [resource_id]
+        assert store.index.lookup_identifier(level, value + "9") == []
     store.close()
+
+
+def test_an_index_made_before_the_identifiers_table_gets_it_filled(tmp_path: Path):
+    store = Store.open(config_from_dict({"StorageDirectory": str(tmp_path)}))
+    ids = store.store(Path(get_testdata_file("CT_small.dcm")).read_bytes(), Origin()).ids
+    path = store.index.path
+    store.close()
+    with sqlite3.connect(path) as conn:  # as an index made by an earlier version
+        conn.execute("DROP TABLE identifiers")
+        conn.execute("DELETE FROM properties WHERE name = 'IdentifiersFilled'")
+    index = SQLiteIndex(path)
+    ds = pydicom.dcmread(get_testdata_file("CT_small.dcm"))
+    assert index.lookup_identifier(Level.PATIENT, ds.PatientID.lower()) == [ids.patient]
+    assert index.lookup_identifier(Level.INSTANCE, ds.SOPInstanceUID) == [ids.instance]
+    assert index.fill_identifiers() == 0  # once only
+    index.close()
+
+
+def test_lookup_by_identifier_starts_from_the_identifier_index(tmp_path: Path):
+    index = SQLiteIndex(tmp_path / "index.sqlite")
+    plans: list[str] = []
+    conn = index._conn()
+    conn.set_trace_callback(lambda sql: plans.extend(
+        str(row) for row in sqlite3.connect(index.path).execute("EXPLAIN QUERY PLAN " + sql)
+    ) if "FROM identifiers" in sql else None)
+    assert index.lookup_identifier(Level.STUDY, "1.2.3") == []
+    conn.set_trace_callback(None)
+    assert "SEARCH i USING INDEX identifiers_value" in plans[0], plans  # no scan of a level
+    assert "USING INTEGER PRIMARY KEY" in plans[1], plans
+    index.close()

@@ -89,19 +89,19 @@ async def tools_find(request: Request) -> Response:
 
 
 async def tools_lookup(request: Request) -> Response:
+    """``POST /tools/lookup``: the resources whose identifier (PatientID, StudyInstanceUID,
+    SeriesInstanceUID or SOPInstanceUID) is the body, compared as Orthanc compares
+    identifiers (normalized: case, ``_`` and ``%`` ignored); patients first. An empty body
+    finds nothing, and a wildcard is refused, as in Orthanc."""
     text = (await read_body(request)).decode("utf-8", errors="replace").strip()
-    if not text:
-        raise bad_request("the body must contain a DICOM identifier to look up")
+    if "*" in text or "?" in text:
+        raise out_of_range(f'wildcards are not allowed in /tools/lookup: "{text}"')
 
     def work() -> list:
-        index, found = store_of(request).index, []
-        for level, keyword in ((Level.PATIENT, "PatientID"), (Level.STUDY, "StudyInstanceUID"),
-                               (Level.SERIES, "SeriesInstanceUID"),
-                               (Level.INSTANCE, "SOPInstanceUID")):
-            found += [{"ID": rid, "Path": f"/{level.plural}/{rid}", "Type": level.label}
-                      for rid, _ in index.search(level, {keyword: text})]
-        return found
-    return json_response(await run_in_threadpool(work))
+        index = store_of(request).index
+        return [{"ID": rid, "Path": f"/{level.plural}/{rid}", "Type": level.label}
+                for level in Level for rid in index.lookup_identifier(level, text)]
+    return json_response(await run_in_threadpool(work) if text else [])
 
 
 def check_level(text: object) -> Level:

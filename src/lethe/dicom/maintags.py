@@ -169,6 +169,8 @@ def main_tags_json(tags: Mapping[str, str], level: str, fmt: JsonFormat = "simpl
 def normalize_identifier(value: str) -> str:
     """Orthanc's normalized form of an identifier: ``%`` and ``_`` become spaces; non-ASCII,
     control and white-space characters other than space are removed; upper case; stripped."""
+    if value.isascii() and value.isprintable():  # the usual case: nothing to remove
+        return value.replace("%", " ").replace("_", " ").upper().strip(" ")
     kept = (" " if c in "%_" else c for c in value
             if c in "%_" or (c.isascii() and (c == " " or (c.isprintable() and not c.isspace()))))
     return "".join(kept).upper().strip(" ")

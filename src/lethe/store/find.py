@@ -88,7 +88,7 @@ def find(index: Index, query: FindQuery) -> list[str]:
     if query.modalities is not None and query.level is not Level.STUDY:
         return []
     found = []
-    for rid, tags in index.search(query.level, {}):
+    for rid, tags in index.search(query.level):
         if not all(c.matches(tags.get(tag_name(c.tag))) for c in query.constraints):
             continue
         if query.modalities is not None and not _matches_modalities(index, rid, query.modalities):

@@ -134,9 +134,15 @@ class Index(ABC):
         """The highest sequence number of the changes log (0 if empty)."""
 
     @abstractmethod
-    def search(self, level: Level, exact: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
-        """Resources of ``level`` whose main tags (their own and their ancestors')
-        equal every ``exact`` value; each with those combined main tags."""
+    def search(self, level: Level) -> list[tuple[str, dict[str, str]]]:
+        """Every resource of ``level`` in creation order, each with its main tags and its
+        ancestors' (what ``/tools/find`` matches against)."""
+
+    @abstractmethod
+    def lookup_identifier(self, level: Level, value: str) -> list[str]:
+        """Orthanc IDs of the resources of ``level`` whose identifier
+        (:data:`~lethe.store.model.IDENTIFIER_OF_LEVEL`) equals ``value`` once both are
+        normalized as Orthanc normalizes identifiers; in creation order. Indexed."""
 
     @abstractmethod
     def all_attachment_uuids(self) -> set[str]:

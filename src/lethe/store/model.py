@@ -58,6 +58,12 @@ class Level(IntEnum):
         return aliases[key]
 
 
+IDENTIFIER_OF_LEVEL: dict[Level, str] = {
+    Level.PATIENT: "PatientID", Level.STUDY: "StudyInstanceUID",
+    Level.SERIES: "SeriesInstanceUID", Level.INSTANCE: "SOPInstanceUID"}
+"""The main tag that identifies a resource of each level (what ``/tools/lookup`` finds)."""
+
+
 @dataclass(frozen=True)
 class Resource:
     """A resource of the index: its Orthanc ID, level and parent's Orthanc ID."""

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from lethe.dicom.maintags import normalize_identifier
 from lethe.store.index import Index
 from lethe.store.model import (
+    IDENTIFIER_OF_LEVEL,
     Attachment,
     Change,
     DeleteOutcome,
@@ -82,9 +84,17 @@ CREATE TABLE IF NOT EXISTS properties (
     name TEXT PRIMARY KEY,
     value BIGINT NOT NULL
 );
+-- The identifier of each resource (PatientID, StudyInstanceUID...), normalized as Orthanc
+-- normalizes identifiers: what /tools/lookup finds through an index.
+CREATE TABLE IF NOT EXISTS identifiers (
+    resource_id BIGINT NOT NULL PRIMARY KEY REFERENCES resources(internal_id),
+    value TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS identifiers_value ON identifiers(value);
 """
 
 CHANGE_COUNTER = "ChangeSequence"
+IDENTIFIERS_FILLED = "IdentifiersFilled"  # property: the identifiers table is complete
 NEW_CHANGE = {Level.PATIENT: "NewPatient", Level.STUDY: "NewStudy",
               Level.SERIES: "NewSeries", Level.INSTANCE: "NewInstance"}
 
@@ -213,8 +223,12 @@ class SqlIndex(Index):
         cur.execute("INSERT INTO resources (public_id, level, parent_id) VALUES (?, ?, ?) "
                     "RETURNING internal_id", (public_id, int(level), parent))
         rid = cur.fetchone()[0]
+        tags = new.tags.get(level, {})
         cur.executemany("INSERT INTO main_tags (resource_id, name, value) VALUES (?, ?, ?)",
-                        [(rid, k, v) for k, v in new.tags.get(level, {}).items()])
+                        [(rid, k, v) for k, v in tags.items()])
+        if IDENTIFIER_OF_LEVEL[level] in tags:
+            cur.execute("INSERT INTO identifiers VALUES (?, ?)",
+                        (rid, normalize_identifier(tags[IDENTIFIER_OF_LEVEL[level]])))
         if level is Level.INSTANCE:
             a = new.attachment
             cur.execute("INSERT INTO attachments VALUES (?, ?, ?, ?, ?)",
@@ -372,23 +386,44 @@ class SqlIndex(Index):
             row = cur.fetchone()
             return int(row[0]) if row else 0
 
-    def search(self, level: Level, exact: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
+    def search(self, level: Level) -> list[tuple[str, dict[str, str]]]:
         with self._read() as cur:
-            joins, params = _ancestor_joins(level)
-            sql = f"SELECT r{int(level)}.public_id, t.name, t.value FROM {joins} " \
-                  f"JOIN main_tags t ON t.resource_id IN ({_chain_ids(level)}) " \
-                  f"WHERE r{int(level)}.level = ?"
-            params.append(int(level))
-            for name, value in exact.items():
-                sql += (f" AND EXISTS (SELECT 1 FROM main_tags e WHERE e.resource_id IN "
-                        f"({_chain_ids(level)}) AND e.name = ? AND e.value = ?)")
-                params += [name, value]
-            sql += f" ORDER BY r{int(level)}.internal_id"
-            cur.execute(sql, params)
+            cur.execute(f"SELECT r{int(level)}.public_id, t.name, t.value "
+                        f"FROM {_ancestor_joins(level)} "
+                        f"JOIN main_tags t ON t.resource_id IN ({_chain_ids(level)}) "
+                        f"WHERE r{int(level)}.level = ? ORDER BY r{int(level)}.internal_id",
+                        (int(level),))
             found: dict[str, dict[str, str]] = {}
             for public_id, name, value in cur.fetchall():
                 found.setdefault(public_id, {})[name] = value
         return list(found.items())
+
+    def lookup_identifier(self, level: Level, value: str) -> list[str]:
+        with self._read() as cur:
+            # CROSS JOIN: SQLite keeps this join order (from the identifier's index);
+            # elsewhere it is a plain inner join.
+            cur.execute("SELECT r.public_id FROM identifiers i CROSS JOIN resources r "
+                        "WHERE r.internal_id = i.resource_id AND i.value = ? AND r.level = ? "
+                        "ORDER BY r.internal_id", (normalize_identifier(value), int(level)))
+            return [row[0] for row in cur.fetchall()]
+
+    def fill_identifiers(self) -> int:
+        """Fill the identifiers table from the main tags, once, for an index made before
+        the table existed; how many resources were added."""
+        with self._write() as cur:
+            cur.execute("SELECT value FROM properties WHERE name = ?", (IDENTIFIERS_FILLED,))
+            if cur.fetchone() is not None:
+                return 0
+            rows = []
+            for level, name in IDENTIFIER_OF_LEVEL.items():
+                cur.execute("SELECT t.resource_id, t.value FROM main_tags t JOIN resources r "
+                            "ON r.internal_id = t.resource_id WHERE r.level = ? AND t.name = ? "
+                            "AND NOT EXISTS (SELECT 1 FROM identifiers i "
+                            "WHERE i.resource_id = t.resource_id)", (int(level), name))
+                rows += [(rid, normalize_identifier(value)) for rid, value in cur.fetchall()]
+            cur.executemany("INSERT INTO identifiers VALUES (?, ?)", rows)
+            cur.execute("INSERT INTO properties VALUES (?, 1)", (IDENTIFIERS_FILLED,))
+            return len(rows)
 
     def all_attachment_uuids(self) -> set[str]:
         with self._read() as cur:
@@ -464,7 +499,8 @@ def _attachments_below(cur: Any, rid: int, level: Level) -> list[Attachment]:
 def _delete_rows(cur: Any, rid: int) -> None:
     cur.execute("DELETE FROM changes WHERE public_id = "
                 "(SELECT public_id FROM resources WHERE internal_id = ?)", (rid,))
-    for table in ("main_tags", "metadata", "attachments", "labels", "pending_outputs"):
+    for table in ("main_tags", "identifiers", "metadata", "attachments", "labels",
+                  "pending_outputs"):
         cur.execute(f"DELETE FROM {table} WHERE resource_id = ?", (rid,))  # noqa: S608
     cur.execute("DELETE FROM resources WHERE internal_id = ?", (rid,))
 
@@ -511,12 +547,12 @@ def _prune_ancestors(cur: Any, parent: int | None) -> Resource | None:
     return None
 
 
-def _ancestor_joins(level: Level) -> tuple[str, list]:
+def _ancestor_joins(level: Level) -> str:
     """``resources r<level>`` joined to its ancestors ``r<level-1>`` ... ``r0``."""
     sql = f"resources r{int(level)}"
     for lv in range(int(level), 0, -1):
         sql += f" JOIN resources r{lv - 1} ON r{lv}.parent_id = r{lv - 1}.internal_id"
-    return sql, []
+    return sql
 
 
 def _chain_ids(level: Level) -> str:

@@ -27,6 +27,7 @@ class SQLiteIndex(SqlIndex):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = self._conn()
         conn.executescript(SCHEMA.format(autoincrement="INTEGER PRIMARY KEY AUTOINCREMENT"))
+        self.fill_identifiers()
 
     def _connect(self) -> Any:
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,

@@ -20,7 +20,7 @@ from lethe.dicom.maintags import MODALITIES_IN_STUDY, FindConstraint
 from lethe.dicom.tags import DEFAULT_TAGS
 from lethe.errors import bad_request, out_of_range
 from lethe.store.index import Index
-from lethe.store.model import Level
+from lethe.store.model import IDENTIFIER_OF_LEVEL, Level
 
 
 @dataclass(frozen=True)
@@ -83,12 +83,25 @@ def _matches_modalities(index: Index, study_id: str, constraint: FindConstraint)
                for series in index.children(study_id))
 
 
+def _identified(query: FindQuery) -> tuple[Level, tuple[str, ...]] | None:
+    """The deepest level (up to the query's) whose identifier a constraint fixes, with its
+    values: an equal or list constraint on PatientID, StudyInstanceUID... matches only
+    resources whose normalized identifier is one of the normalized values, so the index
+    can find the candidates. None if no constraint fixes an identifier."""
+    names = {tag_name(c.tag): c for c in query.constraints if c.kind in ("equal", "list")}
+    for level in reversed(Level):
+        constraint = names.get(IDENTIFIER_OF_LEVEL[level])
+        if level <= query.level and constraint is not None:
+            return level, constraint.values
+    return None
+
+
 def find(index: Index, query: FindQuery) -> list[str]:
     """Orthanc IDs of the resources matching ``query``, in creation order."""
     if query.modalities is not None and query.level is not Level.STUDY:
         return []
     found = []
-    for rid, tags in index.search(query.level):
+    for rid, tags in index.search(query.level, _identified(query)):
         if not all(c.matches(tags.get(tag_name(c.tag))) for c in query.constraints):
             continue
         if query.modalities is not None and not _matches_modalities(index, rid, query.modalities):

@@ -134,9 +134,13 @@ class Index(ABC):
         """The highest sequence number of the changes log (0 if empty)."""
 
     @abstractmethod
-    def search(self, level: Level) -> list[tuple[str, dict[str, str]]]:
-        """Every resource of ``level`` in creation order, each with its main tags and its
-        ancestors' (what ``/tools/find`` matches against)."""
+    def search(self, level: Level, identified: tuple[Level, tuple[str, ...]] | None = None
+               ) -> list[tuple[str, dict[str, str]]]:
+        """The resources of ``level`` in creation order, each with its main tags and its
+        ancestors' (what ``/tools/find`` matches against): all of them, or, with
+        ``identified=(level L, values)``, those below (or at) a resource of level L whose
+        identifier equals one of ``values`` as :meth:`lookup_identifier` compares them,
+        found through the identifiers' index."""
 
     @abstractmethod
     def lookup_identifier(self, level: Level, value: str) -> list[str]:

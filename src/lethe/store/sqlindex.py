@@ -386,13 +386,20 @@ class SqlIndex(Index):
             row = cur.fetchone()
             return int(row[0]) if row else 0
 
-    def search(self, level: Level) -> list[tuple[str, dict[str, str]]]:
+    def search(self, level: Level, identified: tuple[Level, tuple[str, ...]] | None = None
+               ) -> list[tuple[str, dict[str, str]]]:
+        lv = int(level)
+        if identified is None:
+            source, terms, values = _ancestor_joins(level), "", ()
+        else:
+            top, values = identified[0], tuple(map(normalize_identifier, identified[1]))
+            source, terms = _joins_from_identifiers(top, level)
+            terms += f" AND i.value IN ({', '.join('?' * len(values))})"
         with self._read() as cur:
-            cur.execute(f"SELECT r{int(level)}.public_id, t.name, t.value "
-                        f"FROM {_ancestor_joins(level)} "
+            cur.execute(f"SELECT r{lv}.public_id, t.name, t.value FROM {source} "
                         f"JOIN main_tags t ON t.resource_id IN ({_chain_ids(level)}) "
-                        f"WHERE r{int(level)}.level = ? ORDER BY r{int(level)}.internal_id",
-                        (int(level),))
+                        f"WHERE r{lv}.level = ?{terms} ORDER BY r{lv}.internal_id",
+                        (lv, *values))
             found: dict[str, dict[str, str]] = {}
             for public_id, name, value in cur.fetchall():
                 found.setdefault(public_id, {})[name] = value
@@ -553,6 +560,20 @@ def _ancestor_joins(level: Level) -> str:
     for lv in range(int(level), 0, -1):
         sql += f" JOIN resources r{lv - 1} ON r{lv}.parent_id = r{lv - 1}.internal_id"
     return sql
+
+
+def _joins_from_identifiers(top: Level, level: Level) -> tuple[str, str]:
+    """The tables that reach the resources of ``level`` from the identifiers of level
+    ``top``, and the terms that link them (`` AND ...``): down from the identifier through
+    the children (CROSS JOIN: SQLite keeps this order, elsewhere it is an inner join), then
+    up from ``r<top>`` to the patient, for the ancestors' main tags."""
+    tables = ["identifiers i"] + [f"resources r{lv}" for lv in range(int(top), int(level) + 1)]
+    terms = [f"r{int(top)}.internal_id = i.resource_id"] + [
+        f"r{lv}.parent_id = r{lv - 1}.internal_id" for lv in range(int(top) + 1, int(level) + 1)]
+    sql = " CROSS JOIN ".join(tables)
+    for lv in range(int(top), 0, -1):
+        sql += f" JOIN resources r{lv - 1} ON r{lv}.parent_id = r{lv - 1}.internal_id"
+    return sql, "".join(f" AND {term}" for term in terms)
 
 
 def _chain_ids(level: Level) -> str:

@@ -80,6 +80,11 @@ class Index(ABC):
     def log_change(self, change_type: str, level: Level, resource_id: str) -> None:
         """Append an entry to the changes log."""
 
+    @abstractmethod
+    def log_stable(self, resources: list[tuple[Level, str]]) -> list[str]:
+        """Log ``Stable<Level>`` (``StableSeries``...) for each ``(level, ID)`` that still
+        exists, in order, in one transaction; the IDs logged."""
+
     # --- reading -----------------------------------------------------------
     @abstractmethod
     def lookup(self, resource_id: str) -> Resource | None:

@@ -34,6 +34,7 @@ from lethe.errors import LetheError, bad_file_format
 from lethe.store.groupcommit import GroupCommit
 from lethe.store.index import Index
 from lethe.store.model import Attachment, Level, NewInstance, StoreOutcome
+from lethe.store.stability import StabilityMonitor
 from lethe.store.storage import FilesystemStorage
 
 log = logging.getLogger(__name__)
@@ -278,10 +279,12 @@ def write_received(storage: FilesystemStorage, data: bytes, origin: Origin) -> N
 class Ingest:
     """Stores received files into a storage area and an index."""
 
-    def __init__(self, index: Index, storage: FilesystemStorage, overwrite: bool) -> None:
+    def __init__(self, index: Index, storage: FilesystemStorage, overwrite: bool,
+                 stability: StabilityMonitor | None = None) -> None:
         self.index = index
         self.storage = storage
         self.overwrite = overwrite
+        self.stability = stability
         self._received: GroupCommit[NewInstance, IngestResult] = GroupCommit(
             self._index_received, name="upload-commit")
 
@@ -318,8 +321,9 @@ class Ingest:
 
         Files of instances that were not stored (``AlreadyStored``, or any
         error) are deleted; so are the files of overwritten instances, after
-        the commit. ``finish_job`` is passed to :meth:`Index.store_batch`. Returns the
-        outcome of each instance.
+        the commit. ``finish_job`` is passed to :meth:`Index.store_batch`. The series,
+        study and patient of each stored instance become unstable again
+        (:mod:`lethe.store.stability`). Returns the outcome of each instance.
         """
         try:
             if not synced:
@@ -334,5 +338,8 @@ class Ingest:
                 self.storage.delete(new.attachment.uuid)
             for old in outcome.replaced:
                 self.storage.delete(old.uuid)
+        if self.stability is not None:
+            self.stability.touch(new.ids for new, outcome in zip(batch, outcomes, strict=True)
+                                 if outcome.status == "Success")
         return outcomes
 

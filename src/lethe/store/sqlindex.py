@@ -197,14 +197,19 @@ class SqlIndex(Index):
             replaced = tuple(_attachments_below(cur, existing, Level.INSTANCE))
             _delete_rows(cur, existing)
         rids: list[int] = []
+        created: list[Level] = []
         for level in Level:
             public_id = new.ids[level]
             known = None if level is Level.INSTANCE else \
                 seen.parents.get(public_id) or _internal_id(cur, public_id)
-            rids.append(known if known is not None else
-                        self._insert(cur, new, level, rids[-1] if rids else None, stamp))
+            if known is None:
+                known = self._insert(cur, new, level, rids[-1] if rids else None)
+                created.append(level)
+            rids.append(known)
             if level is not Level.INSTANCE:
                 seen.parents[public_id] = rids[-1]
+        for level in reversed(created):  # as Orthanc logs them: the instance first
+            _add_change(cur, NEW_CHANGE[level], level, new.ids[level], stamp)
         if new.job is not None and existing is None:  # an overwritten instance is not pending
             cur.execute("INSERT INTO pending_outputs VALUES (?, ?)", (rids[-1], new.job))
         for level in (Level.PATIENT, Level.STUDY, Level.SERIES):
@@ -215,10 +220,9 @@ class SqlIndex(Index):
                     seen.metadata.add((rids[level], name, value))
         return StoreOutcome("Success", replaced)
 
-    def _insert(self, cur: Any, new: NewInstance, level: Level, parent: int | None,
-                stamp: str) -> int:
+    def _insert(self, cur: Any, new: NewInstance, level: Level, parent: int | None) -> int:
         """Insert the resource of ``new`` at ``level`` (absent from the index) with its main
-        tags, and for the instance its attachment and metadata; log its creation."""
+        tags, and for the instance its attachment and metadata."""
         public_id = new.ids[level]
         cur.execute("INSERT INTO resources (public_id, level, parent_id) VALUES (?, ?, ?) "
                     "RETURNING internal_id", (public_id, int(level), parent))
@@ -237,7 +241,6 @@ class SqlIndex(Index):
                             "VALUES (?, ?, ?, ?)",
                             [(rid, position, name, value) for position, (name, value)
                              in enumerate(new.metadata.items(), start=1)])
-        _add_change(cur, NEW_CHANGE[level], level, public_id, stamp)
         return rid
 
     def delete(self, resource_id: str) -> DeleteOutcome | None:
@@ -291,6 +294,15 @@ class SqlIndex(Index):
     def log_change(self, change_type: str, level: Level, resource_id: str) -> None:
         with self._write() as cur:
             _add_change(cur, change_type, level, resource_id, now_stamp())
+
+    def log_stable(self, resources: list[tuple[Level, str]]) -> list[str]:
+        stamp, logged = now_stamp(), []
+        with self._write() as cur:
+            for level, resource_id in resources:
+                if _internal_id(cur, resource_id) is not None:
+                    _add_change(cur, f"Stable{level.label}", level, resource_id, stamp)
+                    logged.append(resource_id)
+        return logged
 
     # --- reading -----------------------------------------------------------
     def lookup(self, resource_id: str) -> Resource | None:

@@ -21,6 +21,7 @@ from lethe.store.index import Index
 from lethe.store.ingest import Ingest, IngestResult, Origin
 from lethe.store.model import DeleteOutcome, Level, Resource
 from lethe.store.sqlite import SQLiteIndex
+from lethe.store.stability import StabilityMonitor
 from lethe.store.storage import FilesystemStorage
 
 log = logging.getLogger(__name__)
@@ -31,10 +32,12 @@ INDEX_FILE = "index.sqlite"
 class Store:
     """Index + storage area + ingest."""
 
-    def __init__(self, index: Index, storage: FilesystemStorage, overwrite: bool) -> None:
+    def __init__(self, index: Index, storage: FilesystemStorage, overwrite: bool,
+                 stable_age: float | None = None) -> None:
         self.index = index
         self.storage = storage
-        self.ingest = Ingest(index, storage, overwrite)
+        self.stability = None if stable_age is None else StabilityMonitor(index, stable_age)
+        self.ingest = Ingest(index, storage, overwrite, self.stability)
 
     @classmethod
     def open(cls, config: Config) -> Store:
@@ -44,7 +47,7 @@ class Store:
         if removed:
             log.warning("removed %d temporary files left by an interrupted write", removed)
         index = SQLiteIndex(Path(config.index_directory) / INDEX_FILE)
-        store = cls(index, storage, config.OverwriteInstances)
+        store = cls(index, storage, config.OverwriteInstances, config.StableAge)
         store.discard_pending_outputs()
         store.discard_unindexed_files()
         return store
@@ -71,8 +74,11 @@ class Store:
         return len(pending)
 
     def close(self) -> None:
-        """Index the uploads that are waiting, then release the index connections."""
+        """Index the uploads that are waiting, stop the stability monitor, then release the
+        index connections."""
         self.ingest.close()
+        if self.stability is not None:
+            self.stability.close()
         self.index.close()
 
     # --- resources ---------------------------------------------------------

@@ -110,3 +110,59 @@ def test_lookup_answers_as_orthanc(orthanc_fresh, lethe):
                 assert ours.json() == theirs.json(), text
             else:
                 assert ours.json()["OrthancError"] == theirs.json()["OrthancError"], text
+
+
+def test_tags_that_are_no_main_tags_are_read_from_the_files(lethe):
+    a = upload(lethe, patient_id="W1", study_uid="1.2.8.1", PatientWeight="70",
+               DeviceSerialNumber="SN-1", StudyDescription="first")
+    b = upload(lethe, patient_id="W2", study_uid="1.2.8.2", PatientWeight="80",
+               DeviceSerialNumber="SN-2", StudyDescription="second")
+    find = lambda level, query: lethe.post(  # noqa: E731
+        "/tools/find", json={"Level": level, "Query": query}).json()
+    assert find("Patient", {"PatientWeight": "70"}) == [a["ParentPatient"]]
+    assert find("Instance", {"DeviceSerialNumber": "sn-*"}) == [a["ID"], b["ID"]]
+    assert find("Series", {"DeviceSerialNumber": "SN-2\\SN-9"}) == [b["ParentSeries"]]
+    assert find("Study", {"PatientWeight": "80", "PatientID": "W1"}) == []
+    # a main tag of a lower level matches nothing, unless a file is read anyway
+    assert find("Patient", {"StudyDescription": "second"}) == []
+    assert find("Patient", {"StudyDescription": "second", "PatientWeight": "80"}) == [
+        b["ParentPatient"]]
+    assert find("Patient", {"ReferencedStudySequence": "x"}) == []  # a sequence: no string
+
+
+FILE_QUERIES = [
+    {"PatientWeight": "70"}, {"PatientWeight": "70.0"}, {"DeviceSerialNumber": "sn-1"},
+    {"DeviceSerialNumber": "SN-*"}, {"DeviceSerialNumber": "SN-1\\SN-3"},
+    {"ManufacturerModelName": "Modèle?"}, {"ManufacturerModelName": "MODÈLE X"},
+    {"PerformingPhysicianName": "doe*"}, {"SoftwareVersions": "*"},
+    {"PatientWeight": "70", "PatientID": "F1"}, {"PatientWeight": "70", "PatientID": "F2"},
+    {"DeviceSerialNumber": "SN-2", "StudyDescription": "second"},
+    {"ReferencedStudySequence": "x"}, {"Manufacturer": "ACME"},
+]
+
+
+@pytest.mark.orthanc
+@pytest.mark.parametrize("case_sensitive", [False, True])
+def test_constraints_on_tags_that_are_no_main_tags_match_as_orthanc(orthanc_fresh, lethe,
+                                                                    case_sensitive):
+    files = [make_file(patient_id="F1", study_uid="1.2.7.1", series_uid="1.2.7.1.1",
+                       sop_uid="1.2.7.1.1.1", PatientWeight="70", DeviceSerialNumber="SN-1",
+                       ManufacturerModelName="Modèle X", PerformingPhysicianName="Doe^Jo",
+                       Manufacturer="ACME", StudyDescription="first"),
+             make_file(patient_id="F1", study_uid="1.2.7.1", series_uid="1.2.7.1.1",
+                       sop_uid="1.2.7.1.1.2", PatientWeight="71", DeviceSerialNumber="SN-3"),
+             make_file(patient_id="F2", study_uid="1.2.7.2", series_uid="1.2.7.2.1",
+                       sop_uid="1.2.7.2.1.1", PatientWeight="70", DeviceSerialNumber="SN-2",
+                       StudyDescription="second", SoftwareVersions="1.0")]
+    with orthanc_fresh.client() as oracle:
+        for data in files:
+            assert oracle.post("/instances", content=data).status_code == 200
+            assert lethe.post("/instances", content=data).status_code == 200
+        for query in FILE_QUERIES:
+            for level in ("Patient", "Study", "Series", "Instance"):
+                body = {"Level": level, "Query": query, "CaseSensitive": case_sensitive}
+                theirs = oracle.post("/tools/find", json=body)
+                ours = lethe.post("/tools/find", json=body)
+                assert ours.status_code == theirs.status_code, (level, query)
+                if theirs.status_code == 200:  # in an order Orthanc does not specify
+                    assert sorted(ours.json()) == sorted(theirs.json()), (level, query)

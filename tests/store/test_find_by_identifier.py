@@ -51,9 +51,9 @@ def store(tmp_path_factory) -> Store:
 def test_the_index_finds_what_a_full_scan_finds(store, monkeypatch, level, query,
                                                  case_sensitive):
     parsed = FindQuery.parse({"Level": level, "Query": query, "CaseSensitive": case_sensitive})
-    through_index = find(store.index, parsed)
+    through_index = find(store, parsed)
     monkeypatch.setattr(find_module, "_identified", lambda query: None)
-    assert through_index == find(store.index, parsed)
+    assert through_index == find(store, parsed)
 
 
 def test_a_constraint_on_an_identifier_narrows_the_search(store):
@@ -66,7 +66,7 @@ def test_a_constraint_on_an_identifier_narrows_the_search(store):
     for query in ({"PatientID": "P*"}, {"PatientName": "x"}, {}):
         assert find_module._identified(FindQuery.parse({"Level": "Study", "Query": query})) \
             is None
-    found = find(store.index, FindQuery.parse({"Level": "Instance",
+    found = find(store, FindQuery.parse({"Level": "Instance",
                                                "Query": {"StudyInstanceUID": "1.2.11"}}))
     assert len(found) == 4
 

@@ -83,7 +83,7 @@ async def tools_find(request: Request) -> Response:
     query = FindQuery.parse(body)
 
     def work() -> list:
-        ids = find(store_of(request).index, query)
+        ids = find(store_of(request), query)
         return expanded(request, ids) if query.expand else ids
     return json_response(await run_in_threadpool(work))
 

@@ -111,6 +111,10 @@ IDENTIFIER_TAGS: frozenset[BaseTag] = frozenset(map(Tag, (
     0x00100020, 0x00100010, 0x00100030, 0x0020000D, 0x00080050, 0x00081030, 0x00080020,
     0x0020000E, 0x00080018)))
 
+ANY_MAIN_TAG: frozenset[BaseTag] = frozenset(
+    tag for level_tags in MAIN_TAGS.values() for tag in level_tags)
+"""The main tags of every level."""
+
 # Main tags a query at each level can constrain: its own and those of its ancestors
 # (the patient tags are copied at the study level). Constraints on other tags
 # need the DICOM files; constraints on tags of lower levels match nothing.
@@ -267,6 +271,12 @@ class FindConstraint:
         if value is None:
             return False
         return self._database_match(value) and self._memory_match(value)
+
+    def matches_in_file(self, value: str | None) -> bool:
+        """Whether an instance whose file has ``value`` for this tag (None: absent, or no
+        string: a sequence, binary) passes: Orthanc's check of a tag that is no main tag,
+        read from the file of one instance of each candidate."""
+        return value is not None and self._memory_match(value)
 
     def _database_match(self, value: str) -> bool:
         values = self.values

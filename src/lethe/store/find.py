@@ -2,10 +2,12 @@
 
 The matching rules of each constraint are those of
 :class:`lethe.dicom.maintags.FindConstraint` (Orthanc 1.10.1's). A
-constraint is checked against the main tags of the resource and of its
-ancestors; a constraint on a tag that is not a main tag of those levels
-matches nothing. ``ModalitiesInStudy`` (Study level) matches when any series
-of the study has one of the modalities.
+constraint on a main tag is checked against the main tags of the resource
+and of its ancestors; one on a main tag of a lower level matches nothing.
+As in Orthanc, when a constraint is on a tag that is no main tag at all, it
+and those on main tags of lower levels are checked against the DICOM file of
+one instance of each resource that passes the others (the first stored). ``ModalitiesInStudy`` (Study level)
+matches when any series of the study has one of the modalities.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from typing import Any
 
 from pydicom.tag import Tag
 
-from lethe.dicom.dicomjson import tag_name
-from lethe.dicom.maintags import MODALITIES_IN_STUDY, FindConstraint
+from lethe.dicom.dicomjson import detect_encoding, element_string, tag_name
+from lethe.dicom.maintags import ANY_MAIN_TAG, FIND_TAGS, MODALITIES_IN_STUDY, FindConstraint
 from lethe.dicom.tags import DEFAULT_TAGS
-from lethe.errors import bad_request, out_of_range
+from lethe.errors import LetheError, bad_request, out_of_range
 from lethe.store.index import Index
 from lethe.store.model import IDENTIFIER_OF_LEVEL, Level
+from lethe.store.store import Store
 
 
 @dataclass(frozen=True)
@@ -96,16 +99,51 @@ def _identified(query: FindQuery) -> tuple[Level, tuple[str, ...]] | None:
     return None
 
 
-def find(index: Index, query: FindQuery) -> list[str]:
+def find(store: Store, query: FindQuery) -> list[str]:
     """Orthanc IDs of the resources matching ``query``, in creation order."""
     if query.modalities is not None and query.level is not Level.STUDY:
         return []
+    in_index, in_files = _split(query)
     found = []
-    for rid, tags in index.search(query.level, _identified(query)):
-        if not all(c.matches(tags.get(tag_name(c.tag))) for c in query.constraints):
+    for rid, tags in store.index.search(query.level, _identified(query)):
+        if not all(c.matches(tags.get(tag_name(c.tag))) for c in in_index):
             continue
-        if query.modalities is not None and not _matches_modalities(index, rid, query.modalities):
+        if query.modalities is not None and \
+                not _matches_modalities(store.index, rid, query.modalities):
+            continue
+        if in_files and not _file_matches(store, rid, in_files):
             continue
         found.append(rid)
     found = found[query.since:]
     return found[:query.limit] if query.limit else found
+
+
+def _split(query: FindQuery) -> tuple[list[FindConstraint], list[FindConstraint]]:
+    """The constraints checked against the index, and those checked against a file.
+
+    As in Orthanc: main tags of the query's level and above are checked in the index; a tag
+    that is no main tag needs the file, and once the file is read, main tags of lower levels
+    are checked there too (without a file, they match nothing: the index has no such main
+    tag for the resource, which is kept as a constraint that fails).
+    """
+    visible = FIND_TAGS[query.level.label]
+    in_index = [c for c in query.constraints if c.tag in ANY_MAIN_TAG]
+    in_files = [c for c in query.constraints if c.tag not in ANY_MAIN_TAG]
+    if in_files:
+        in_files += [c for c in in_index if c.tag not in visible]
+        in_index = [c for c in in_index if c.tag in visible]
+    return in_index, in_files
+
+
+def _file_matches(store: Store, resource_id: str, constraints: list[FindConstraint]) -> bool:
+    """Whether the file of the first instance of a resource passes ``constraints``."""
+    instances = store.index.instances_of(resource_id)
+    try:
+        dataset = store.read_dataset(instances[0]) if instances else None
+    except LetheError:  # its file is missing: nothing to match
+        dataset = None
+    if dataset is None:
+        return False
+    encoding = detect_encoding(dataset)
+    return all(c.matches_in_file(element_string(dataset, c.tag, encoding=encoding))
+               for c in constraints)

@@ -74,3 +74,19 @@ def test_a_durable_write_syncs_the_holder_of_each_folder_it_made(tmp_path: Path,
     assert area.path(second).parent == top / "ff"
     assert synced == [str(top), str(top / "ff")]  # the root is not synced again
     assert area.read(second) == b"b"
+
+
+def test_the_walk_sees_the_fan_out_folders_only(tmp_path: Path):
+    area = FilesystemStorage(tmp_path)
+    kept = [_write(area, b"x", durable=False) for _ in range(5)]
+    leaf = area.path(kept[0]).parent
+    (leaf / f"{kept[0][:-4]}0000.tmp").write_bytes(b"partial")  # an interrupted write
+    (tmp_path / "index.sqlite").write_bytes(b"")  # beside the fan-out, not in it
+    (tmp_path / "abc" / "de").mkdir(parents=True)
+    (tmp_path / "abc" / "de" / "stray").write_bytes(b"")
+    (leaf / "sub").mkdir()  # a folder in a leaf is no file
+    assert sorted(area.all_uuids()) == sorted(kept)
+    assert area.cleanup() == 1
+    assert not list(leaf.glob("*.tmp"))
+    assert sorted(area.all_uuids()) == sorted(kept)
+    assert (tmp_path / "abc" / "de" / "stray").exists()

@@ -149,17 +149,33 @@ class FilesystemStorage:
 
     def all_uuids(self) -> Iterator[str]:
         """The UUIDs of every complete file in the storage area."""
-        for path in self.root.glob("??/??/*"):
-            if path.is_file() and not path.name.endswith(TMP_SUFFIX):
-                yield path.name
+        for entry in self._files():
+            if not entry.name.endswith(TMP_SUFFIX):
+                yield entry.name
 
     def cleanup(self) -> int:
         """Remove temporary files left by an interrupted write; return how many."""
         count = 0
-        for path in self.root.glob("??/??/*" + TMP_SUFFIX):
-            path.unlink(missing_ok=True)
-            count += 1
+        for entry in self._files():
+            if entry.name.endswith(TMP_SUFFIX):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                count += 1
         return count
+
+    def _files(self) -> Iterator[os.DirEntry]:
+        """Every file in the fan-out folders (``xx/yy/``). The start-up checks walk the
+        whole area: ``os.scandir`` does it three to four times faster than ``Path.glob``."""
+        for top in _folders(self._root):
+            for leaf in _folders(top.path):
+                with os.scandir(leaf.path) as entries:
+                    yield from (e for e in entries if e.is_file(follow_symlinks=False))
+
+
+def _folders(path: str) -> list[os.DirEntry]:
+    """The fan-out folders in ``path``: those with two-character names."""
+    with os.scandir(path) as entries:
+        return [e for e in entries if len(e.name) == 2 and e.is_dir(follow_symlinks=False)]
 
 
 def _fsync(path: Path | str) -> None:

@@ -276,10 +276,14 @@ def test_data_uris_of_pixel_data_and_documents() -> None:
     assert entry.pdf == b"%PDF-1.4\n" and entry.element.value == b"%PDF-1.4\n\0"
     error = refused({"Replace": {"EncapsulatedDocument": "data:application/pdf;base64,SGVsbG8="}})
     assert (error.code, error.details) == (ErrorCode.BAD_FILE_FORMAT, "Not a PDF file")
-    for uri in ("data:image/png;base64,AAAA", "data:image/jpeg;base64,AAAA",
-                "data:text/plain;base64,AAAA"):
-        error = refused({"Replace": {"PixelData": uri}})
-        assert error.code is ErrorCode.BAD_REQUEST and "not supported yet" in error.details
+    for uri in ("data:image/png;base64,AAAA", "data:image/jpeg;base64,AAAA"):
+        error = refused({"Replace": {"PixelData": uri}})  # not an image
+        assert error.code is ErrorCode.BAD_FILE_FORMAT and "valid" in error.details
+    for tag, uri in (("PixelData", "data:text/plain;base64,AAAA"),
+                     ("PixelData", "data:application/pdf;base64,JVBERi0xLjQK"),
+                     ("EncapsulatedDocument", "data:image/png;base64,AAAA")):
+        error = refused({"Replace": {tag: uri}})
+        assert error.code is ErrorCode.BAD_REQUEST and "not supported" in error.details
     pixels = parse({"Replace": {"PixelData": "data:application/octet-stream;base64,AAECAw=="}})
     assert (pixels.replacements[0].element.VR, pixels.replacements[0].element.value) == (
         "OW", b"\0\1\2\3")

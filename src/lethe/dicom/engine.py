@@ -234,6 +234,9 @@ def _replace_top_level(dataset: Dataset, request: ModificationRequest,
         dataset[element.tag] = element
         if entry.pdf is not None:
             _describe_pdf(dataset)
+        if entry.image is not None:  # spec 5.3: the attributes of the embedded image
+            for tag, vr, value in entry.image.attributes:
+                dataset[tag] = DataElement(tag, vr, value)
     if request.sets_deidentification_method:
         method = f"{context.method_prefix} - {request.profile.method}"
         dataset[DEIDENTIFICATION_METHOD] = DataElement(DEIDENTIFICATION_METHOD, "LO", method)

@@ -12,12 +12,19 @@ import logging
 from typing import BinaryIO
 
 from pydicom.dataset import Dataset
+from pydicom.uid import ExplicitVRLittleEndian
 
 from lethe.dicom.engine import ModificationContext, apply
-from lethe.dicom.part10 import read_full, read_header, write_full, write_modified
-from lethe.dicom.request import ModificationRequest
+from lethe.dicom.part10 import (
+    read_full,
+    read_header,
+    transfer_syntax_of,
+    write_full,
+    write_modified,
+)
+from lethe.dicom.request import PIXEL_DATA, ModificationRequest
 from lethe.dicom.transcode import transcode
-from lethe.errors import LetheError, bad_file_format
+from lethe.errors import LetheError, bad_file_format, bad_request
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +46,14 @@ def modify_file(source: bytes | BinaryIO, out: BinaryIO, request: ModificationRe
     try:
         if request.transcode is None:
             header = read_header(source)
+            _check_pixels_fit(header.dataset, request)
             apply(header.dataset, request, context)
             write_modified(header, header.dataset, source, out)
             return header.dataset
         header = read_full(source)
         apply(header.dataset, request, context)
+        if PIXEL_DATA in request.replaced_tags:  # the new pixel data is native, not encoded
+            header.dataset.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
         transcode(header.dataset, request.transcode,
                   lossy_quality=request.lossy_quality or default_quality)
         write_full(header.dataset, out, request.transcode)
@@ -54,3 +64,17 @@ def modify_file(source: bytes | BinaryIO, out: BinaryIO, request: ModificationRe
         log.warning("stored file cannot be modified: %s", type(exc).__name__)
         raise bad_file_format(
             f"the stored file cannot be modified ({type(exc).__name__})") from None
+
+
+def _check_pixels_fit(dataset: Dataset, request: ModificationRequest) -> None:
+    """Refuse to put native pixel data (a replaced PixelData) into a file whose transfer
+    syntax encapsulates compressed pixel data: the output would not be valid (Orthanc
+    refuses too, with an empty 400)."""
+    if PIXEL_DATA not in request.replaced_tags:
+        return
+    syntax = transfer_syntax_of(dataset)
+    if syntax.is_compressed:
+        raise bad_request(
+            f"PixelData is replaced with native pixel data, which the transfer syntax of the "
+            f"instance ({syntax.name}) cannot hold: ask for an uncompressed one as well, for "
+            f'example "Transcode": "{ExplicitVRLittleEndian}"')

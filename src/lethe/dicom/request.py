@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, fields, replace
 from pydicom.dataelem import DataElement
 from pydicom.tag import BaseTag, Tag
 
+from lethe.dicom.images import IMAGE_TYPES, EmbeddedImage, decode_image
 from lethe.dicom.paths import TagPath, parse_path
 from lethe.dicom.profiles import DEFAULT_DICOM_VERSION, Profile, load_profile
 from lethe.dicom.tags import TagDictionary, format_tag
@@ -65,7 +66,8 @@ class Replacement:
     ``element`` was cast for a Latin-1 data set. A value whose bytes depend on the character set
     (non-ASCII text given for a binary VR, data-URI bytes given for text) is cast again by
     :meth:`cast_for` for other character sets. ``pdf`` holds the document of a top-level
-    ``EncapsulatedDocument`` given as ``data:application/pdf`` (spec 5.3).
+    ``EncapsulatedDocument`` given as ``data:application/pdf``, ``image`` the decoded image of
+    a top-level ``PixelData`` given as ``data:image/png`` or ``data:image/jpeg`` (spec 5.3).
     """
 
     key: str
@@ -75,10 +77,12 @@ class Replacement:
     private_creator: str
     tags: TagDictionary = field(repr=False, compare=False)
     pdf: bytes | None = None
+    image: EmbeddedImage | None = None
 
     def cast_for(self, encoding: str) -> DataElement:
         """The element for a data set in the Python codec ``encoding``; may be shared."""
-        if (self.pdf is not None or codecs.lookup(encoding).name == _LATIN_1
+        if (self.pdf is not None or self.image is not None
+                or codecs.lookup(encoding).name == _LATIN_1
                 or not _depends_on_charset(self.value)):
             return self.element
         return _element(self.path.final, self.value, self.tags, self.private_creator, encoding)
@@ -301,7 +305,12 @@ def _cast(key: str, path: TagPath, value: object, tags: TagDictionary, private_c
     if (path.is_top_level and tag in (PIXEL_DATA, ENCAPSULATED_DOCUMENT)
             and isinstance(value, str) and value.startswith("data:")
             and not value.startswith(DATA_URI_PREFIX)):
-        pdf = _embedded_pdf(tag, value)
+        mime, payload = _data_uri(tag, value)
+        if tag == PIXEL_DATA and mime in IMAGE_TYPES:
+            image = decode_image(mime, payload)
+            element = DataElement(tag, "OW", image.pixels)
+            return Replacement(key, path, value, element, private_creator, tags, image=image)
+        pdf = _embedded_pdf(tag, mime, payload)
         element = DataElement(tag, "OB", pdf + b"\0" * (len(pdf) % 2))
         return Replacement(key, path, value, element, private_creator, tags, pdf)
     element = _element(tag, value, tags, private_creator, _LATIN_1)
@@ -317,20 +326,27 @@ def _element(tag: BaseTag, value: object, tags: TagDictionary, private_creator: 
     return element
 
 
-def _embedded_pdf(tag: BaseTag, uri: str) -> bytes:
-    """The PDF of a ``data:application/pdf`` URI for EncapsulatedDocument; other media refused."""
+def _data_uri(tag: BaseTag, uri: str) -> tuple[str, bytes]:
+    """The media type and the decoded bytes of a base64 data URI given for ``tag``."""
     header, comma, payload = uri.partition(",")
     mime = header[len("data:"):].split(";", 1)[0].strip().lower()
-    if tag != ENCAPSULATED_DOCUMENT or mime != "application/pdf":
+    if mime not in IMAGE_TYPES and not (tag == ENCAPSULATED_DOCUMENT and mime == "application/pdf"):
         raise bad_request(f"Replacing {format_tag(tag)} with a data URI of type {mime!r} is not "
-                          "supported yet (supported: application/octet-stream, and "
-                          "application/pdf for EncapsulatedDocument)")
+                          "supported (supported: application/octet-stream; image/png and "
+                          "image/jpeg for PixelData; application/pdf for EncapsulatedDocument)")
     if not comma or not header.endswith(";base64"):
         raise bad_file_format(f"Bad data URI for tag {format_tag(tag)}: base64 expected")
     try:
-        pdf = base64.b64decode(payload, validate=True)
+        return mime, base64.b64decode(payload, validate=True)
     except binascii.Error:
         raise bad_file_format(f"Bad base64 in the data URI for tag {format_tag(tag)}") from None
+
+
+def _embedded_pdf(tag: BaseTag, mime: str, pdf: bytes) -> bytes:
+    """The PDF of a ``data:application/pdf`` URI for EncapsulatedDocument."""
+    if tag != ENCAPSULATED_DOCUMENT or mime != "application/pdf":
+        raise bad_request(f"Replacing {format_tag(tag)} with a data URI of type {mime!r} is not "
+                          "supported (image/png and image/jpeg are for PixelData only)")
     if not pdf.startswith(b"%PDF-"):
         raise bad_file_format("Not a PDF file")
     return pdf

@@ -26,8 +26,8 @@ request's private creator for private tags). Summary of the casting:
   bytes, padded with a NUL to even length; OW needs an even byte count
   (Orthanc answers 500, Lethe 400). ``OB or OW`` is OB.
 
-Not handled here (the engine's job, spec 5.3): top-level PixelData given as
-``data:image/png``/``data:image/jpeg`` (image decoding), EncapsulatedDocument
+Not handled here (spec 5.3): top-level PixelData given as ``data:image/png`` or
+``data:image/jpeg`` (decoded by :mod:`lethe.dicom.images`), EncapsulatedDocument
 given as ``data:application/pdf``, and fitting the text of PN/LO/SH/LT/ST/UC/UT
 values to the dataset's SpecificCharacterSet (the writer encodes ``str``).
 """

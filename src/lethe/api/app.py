@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 
@@ -16,6 +17,7 @@ from lethe.dicom.tags import TagDictionary
 from lethe.errors import LetheError
 from lethe.jobs.engine import JobEngine
 from lethe.jobs.pool import WorkerPool
+from lethe.jobs.rehearsal import rehearse
 from lethe.store.store import Store
 
 
@@ -28,6 +30,9 @@ def create_app(config: Config, store: Store | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette):
         await pool.serve_channels()
+        # The instance routes run the engine in this process, from threads: a first thread
+        # hop (which loads anyio's backend) and a first use of the engine, before requests.
+        await run_in_threadpool(rehearse)
         yield
         engine.shutdown(timeout=10)  # before the store closes: rollbacks use it
         pool.shutdown()

@@ -23,6 +23,7 @@ from typing import Any
 import pydicom.config
 
 from lethe.jobs.channel import ChannelServer, serve_in_worker
+from lethe.jobs.rehearsal import rehearse
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,8 @@ WATCH_INTERVAL = 1.0  # seconds between two checks that the server still runs
 
 
 def _start_worker(server_pid: int, channel_address: str | None) -> None:
-    """In a new worker: watch the server, and connect to its channel if it has one.
+    """In a new worker: watch the server, rehearse the engine (:mod:`lethe.jobs.rehearsal`),
+    and connect to the server's channel if it has one.
 
     pydicom does not validate the values it reads here: in its default mode it only warns
     (values are the same either way), which costs about 5% of a modification's CPU and
@@ -39,6 +41,7 @@ def _start_worker(server_pid: int, channel_address: str | None) -> None:
     """
     pydicom.config.settings.reading_validation_mode = pydicom.config.IGNORE
     _watch_server(server_pid)
+    rehearse()
     if channel_address is not None:
         serve_in_worker(channel_address)
 

@@ -6,8 +6,9 @@ constraint on a main tag is checked against the main tags of the resource
 and of its ancestors; one on a main tag of a lower level matches nothing.
 As in Orthanc, when a constraint is on a tag that is no main tag at all, it
 and those on main tags of lower levels are checked against the DICOM file of
-one instance of each resource that passes the others (the first stored). ``ModalitiesInStudy`` (Study level)
-matches when any series of the study has one of the modalities.
+one instance of each resource that passes the others (the first stored).
+``ModalitiesInStudy`` (Study level) matches when any series of the study has
+one of the modalities.
 """
 
 from __future__ import annotations

@@ -568,10 +568,13 @@ def _prune_ancestors(cur: Any, parent: int | None) -> Resource | None:
 
 def _ancestor_joins(level: Level) -> str:
     """``resources r<level>`` joined to its ancestors ``r<level-1>`` ... ``r0``."""
-    sql = f"resources r{int(level)}"
-    for lv in range(int(level), 0, -1):
-        sql += f" JOIN resources r{lv - 1} ON r{lv}.parent_id = r{lv - 1}.internal_id"
-    return sql
+    return f"resources r{int(level)}{_up_to_patient(level)}"
+
+
+def _up_to_patient(level: Level) -> str:
+    """The joins from ``r<level>`` up to its ancestors ``r<level-1>`` ... ``r0``."""
+    return "".join(f" JOIN resources r{lv - 1} ON r{lv}.parent_id = r{lv - 1}.internal_id"
+                   for lv in range(int(level), 0, -1))
 
 
 def _joins_from_identifiers(top: Level, level: Level) -> tuple[str, str]:
@@ -582,10 +585,8 @@ def _joins_from_identifiers(top: Level, level: Level) -> tuple[str, str]:
     tables = ["identifiers i"] + [f"resources r{lv}" for lv in range(int(top), int(level) + 1)]
     terms = [f"r{int(top)}.internal_id = i.resource_id"] + [
         f"r{lv}.parent_id = r{lv - 1}.internal_id" for lv in range(int(top) + 1, int(level) + 1)]
-    sql = " CROSS JOIN ".join(tables)
-    for lv in range(int(top), 0, -1):
-        sql += f" JOIN resources r{lv - 1} ON r{lv}.parent_id = r{lv - 1}.internal_id"
-    return sql, "".join(f" AND {term}" for term in terms)
+    return (" CROSS JOIN ".join(tables) + _up_to_patient(top),
+            "".join(f" AND {term}" for term in terms))
 
 
 def _chain_ids(level: Level) -> str:

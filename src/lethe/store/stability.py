@@ -10,6 +10,7 @@ still unstable when the server stops get no change.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import time
@@ -43,12 +44,12 @@ class StabilityMonitor:
 
     def touch(self, instances: Iterable[tuple[str, str, str, str]]) -> None:
         """Record that instances were stored now: ``(patient, study, series, instance)`` IDs."""
-        now = self._clock()
-        with self._lock:
+        with self._lock:  # the clock is read under the lock: the dict stays in time order
+            now = self._clock()
             for ids in instances:
                 for level in PARENT_LEVELS:
                     key = (level, ids[level])
-                    self._last_stored.pop(key, None)  # to the end: the dict stays in time order
+                    self._last_stored.pop(key, None)  # re-inserted at the end
                     self._last_stored[key] = now
             if self._thread is None and not self._stopping.is_set():
                 self._thread = threading.Thread(target=self._run, name="stability",
@@ -61,8 +62,8 @@ class StabilityMonitor:
         gets no change; one stored into again while its change is logged stays unstable."""
         deadline = self._clock() - self.stable_age
         with self._lock:
-            stable = [(key, stored) for key, stored in self._last_stored.items()
-                      if stored <= deadline]
+            stable = list(itertools.takewhile(lambda entry: entry[1] <= deadline,
+                                              self._last_stored.items()))  # in time order
         if not stable:
             return []
         # sorted() is stable: the time order is kept within a level

@@ -1,28 +1,35 @@
 # Lethe: `make serve` runs the server, `make test` runs every test.
+# `make serve` installs the runtime dependencies only; `make test` adds the [test] extras.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.installed-runtime
+TESTING := $(VENV)/.installed-test
 
 .PHONY: serve test lint bench clean
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
-	touch $(STAMP)
+	$(BIN)/pip install --upgrade pip
+	$(BIN)/pip install -e .
+	touch $@
 
-serve: $(STAMP)
+$(TESTING): $(RUNTIME)
+	$(BIN)/pip install -e ".[test]"
+	touch $@
+
+serve: $(RUNTIME)
 	$(BIN)/lethe serve $(if $(CONFIG),--config $(CONFIG))
 
-test: $(STAMP)
+test: $(TESTING)
 	$(BIN)/ruff check src tests tools benchmarks
+	$(BIN)/mypy src
 	$(BIN)/pytest -q -p no:cacheprovider
 
-bench: $(STAMP)
+bench: $(TESTING)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
-lint: $(STAMP)
+lint: $(TESTING)
 	$(BIN)/ruff check src tests tools benchmarks
 
 clean:

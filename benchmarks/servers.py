@@ -265,7 +265,8 @@ class BenchServer:
 def _start_lethe(workdir: Path) -> ServerProcess:
     port = free_port()
     config = {"StorageDirectory": str(workdir / "storage"), "HttpPort": port,
-              "HttpBindAddress": "127.0.0.1"}
+              "HttpBindAddress": "127.0.0.1", "DicomPort": free_port(),
+              "DicomBindAddress": "127.0.0.1"}
     (workdir / "lethe.json").write_text(json.dumps(config))
     return ServerProcess([str(LETHE_COMMAND), "serve", "--config", str(workdir / "lethe.json")],
                          port, workdir, "lethe.log")

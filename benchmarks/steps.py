@@ -206,6 +206,39 @@ def delete_studies(run: Run) -> list[float]:
     return [elapsed]
 
 
+# --- archives --------------------------------------------------------------------
+def archive(run: Run) -> list[float]:
+    """``GET /studies/{id}/archive`` of every study, read to its end (streamed by both)."""
+    sizes = []
+    start = time.perf_counter()
+    for study in run.originals.studies:
+        size = 0
+        with run.client.stream("GET", f"/studies/{study}/archive") as response:
+            if response.status_code != 200:
+                raise StepFailed(f"{run.server.label}: archive answered {response.status_code}")
+            for chunk in response.iter_raw():
+                size += len(chunk)
+        sizes.append(size)
+    elapsed = time.perf_counter() - start
+    if not all(sizes):
+        raise StepFailed(f"{run.server.label}: an empty archive")
+    return [elapsed]
+
+
+def archive_first_byte(run: Run) -> list[float]:
+    """The time to the first byte of ``GET /studies/{id}/archive`` (the client then goes
+    away: the server should stop)."""
+    timings = []
+    for study in run.originals.studies[:run.latency_calls]:
+        start = time.perf_counter()
+        with run.server.client() as client, \
+                client.stream("GET", f"/studies/{study}/archive") as response:
+            next(response.iter_raw())
+            timings.append(time.perf_counter() - start)
+    time.sleep(1)  # let the server notice
+    return timings
+
+
 # --- resource jobs ---------------------------------------------------------------
 def first_job(run: Run) -> list[float]:
     """A one-instance job on a server that ran no job yet (Lethe starts its pool here)."""
@@ -314,6 +347,9 @@ STEPS = (
     Step("upload_1", "upload, 1 thread", upload_one_thread),
     Step("delete", "delete studies", delete_studies),
     Step("upload_4", "upload, 4 threads", upload_four_threads, goal=1.0),
+    Step("archive", "study archive (ZIP, streamed)", archive, goal=1.0),
+    Step("archive_first_byte", "archive: first byte", archive_first_byte, latency=True,
+         count=_one_instance),
     Step("first_job", "first job (1 instance)", first_job, count=_one_instance),
     Step("study_anonymize", "study anonymize", study_anonymize, goal=0.5),
     Step("study_modify", "study modify", study_modify, goal=0.5),

@@ -1,15 +1,24 @@
-"""Fixtures shared by the whole suite: sample files, Lethe apps and the Orthanc oracle."""
+"""Fixtures shared by the whole suite: sample files, Lethe apps and the Orthanc oracle.
+
+The sample corpus and the reference files are located by ``tests/support/corpus.py``
+(``LETHE_SAMPLES``). Under CI (``CI=true``) or with ``LETHE_REQUIRE_ALL=1``, a test skipped
+because the corpus, a reference file or a program is missing fails instead.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
+from tests.support import corpus
 from tests.support.servers import ServerProcess, orthanc_available, start_orthanc
+
+# PostgreSQL's fixtures: postgres_server, postgres_database, index_backend, app_databases.
+pytest_plugins = ["tests.support.postgres"]
 
 # Property tests run a fixed set of examples in `make test` (reproducible in CI);
 # LETHE_HYPOTHESIS=explore draws new random examples for a search by hand.
@@ -17,45 +26,52 @@ settings.register_profile("fixed", derandomize=True, deadline=None)
 settings.register_profile("explore", deadline=None)
 settings.load_profile("explore" if os.environ.get("LETHE_HYPOTHESIS") == "explore" else "fixed")
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SAMPLES = SHARED / "samples"
-REFERENCE = SHARED / "reference"
+ORTHANC_MISSING = "Orthanc is not installed (apt-get install -y orthanc)"
 
 
-# Samples that crash Orthanc 1.10.1 (a segmentation fault): never send them to the oracle.
-CRASHES_ORTHANC = frozenset({"2026-05-06-Deeply-Nested-Sequence.dcm"})
-
-
-def sample_files() -> list[Path]:
-    """Every DICOM file of the shared sample corpus (empty if the corpus is absent)."""
-    if not SAMPLES.is_dir():
-        return []
-    return sorted(p for p in SAMPLES.rglob("*")
-                  if p.is_file() and p.suffix.lower() not in {".txt", ".dic", ".md", ".dump", ".sh", ".png", ".raw"})
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item,
+                              call: pytest.CallInfo) -> Generator[None, pytest.TestReport,
+                                                                  pytest.TestReport]:
+    """A skip for a missing corpus, reference file or program is reported at the test that
+    skipped (not in the helper that raised it); when everything is required
+    (``corpus.REQUIRE_ALL``), it is a failure naming what is missing instead."""
+    report = yield
+    if not (report.skipped and isinstance(report.longrepr, tuple)) or hasattr(report, "wasxfail"):
+        return report
+    reason = report.longrepr[2].removeprefix("Skipped: ")
+    if corpus.MISSING_PREREQUISITE.search(reason):
+        if corpus.REQUIRE_ALL:
+            report.outcome = "failed"
+            report.longrepr = (f"{reason}\nRequired because CI=true or LETHE_REQUIRE_ALL=1: "
+                               "this run must not skip it.")
+        else:
+            path, line = item.reportinfo()[:2]
+            report.longrepr = (str(path), (line or 0) + 1, f"Skipped: {reason}")
+    return report
 
 
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
-    """The shared sample corpus; skips when it is not there."""
-    if not SAMPLES.is_dir():
-        pytest.skip(f"sample corpus not found at {SAMPLES}")
-    return SAMPLES
+    """The sample corpus; skips when it is not there."""
+    return corpus.samples()
 
 
 @pytest.fixture(scope="session")
 def orthanc(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """A running Orthanc 1.10.1 (Debian package) on a free loopback port, for differential tests."""
     if not orthanc_available():
-        pytest.skip("Orthanc is not installed (apt-get install -y orthanc)")
+        pytest.skip(ORTHANC_MISSING)
     server = start_orthanc(tmp_path_factory.mktemp("orthanc"))
     yield server
     server.stop()
 
 
 @pytest.fixture
-def make_app(tmp_path: Path):
+def make_app(tmp_path: Path, app_databases):
     """A factory of Lethe apps on empty storage: ``make_app(**config)`` gives a TestClient
-    connected from the loopback address."""
+    connected from the loopback address. With the ``postgresql`` backend (see
+    ``index_backend``), each app has its index in a database of its own."""
     from starlette.testclient import TestClient
 
     from lethe.api.app import create_app
@@ -65,6 +81,7 @@ def make_app(tmp_path: Path):
 
     def factory(client_host: str = "127.0.0.1", **options) -> TestClient:
         options.setdefault("StorageDirectory", str(tmp_path / f"storage{len(clients)}"))
+        app_databases.configure(options)
         client = TestClient(create_app(config_from_dict(options)), client=(client_host, 50000),
                             raise_server_exceptions=False)
         client.__enter__()
@@ -74,6 +91,7 @@ def make_app(tmp_path: Path):
     yield factory
     for client in clients:
         client.__exit__(None, None, None)
+    app_databases.drop()
 
 
 @pytest.fixture
@@ -86,7 +104,7 @@ def lethe(make_app):
 def orthanc_fresh(tmp_path: Path) -> Iterator[ServerProcess]:
     """An Orthanc 1.10.1 of this test alone, on empty storage."""
     if not orthanc_available():
-        pytest.skip("Orthanc is not installed (apt-get install -y orthanc)")
+        pytest.skip(ORTHANC_MISSING)
     server = start_orthanc(tmp_path / "orthanc-fresh")
     yield server
     server.stop()

@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import SAMPLES  # noqa: E402
 from tests.robustness.consistency import disagreements  # noqa: E402
 from tests.robustness.dicom_mutations import RandomChooser, mutate, seed_files  # noqa: E402
 from tests.robustness.fuzzing import FuzzTarget, limit_memory, peak_memory  # noqa: E402
+from tests.support.corpus import SAMPLES  # noqa: E402
 from tests.support.servers import start_lethe  # noqa: E402
 
 ID = re.compile(r"[0-9a-f]{8}(-[0-9a-f]{8}){4}")

@@ -39,7 +39,11 @@ from pathlib import Path
 from starlette.routing import Route
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "reference" / "orthanc-openapi.json"
+sys.path.insert(0, str(ROOT))
+
+from tests.support.corpus import REFERENCE as REFERENCE_FOLDER  # noqa: E402
+
+REFERENCE = REFERENCE_FOLDER / "orthanc-openapi.json"
 OUTPUT = ROOT / "src" / "lethe" / "api" / "openapi.json"
 METHODS = ("get", "put", "post", "delete")
 PARAMETER = re.compile(r"{(\w+)(?::(\w+))?}")
@@ -170,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="do not write; exit 1 if the output file is not up to date")
     args = parser.parse_args(argv)
+    if not args.reference.is_file():
+        print(f"Orthanc's OpenAPI description not found at {args.reference} (it is in the folder "
+              "'reference' beside LETHE_SAMPLES; or give --reference)", file=sys.stderr)
+        return 2
     text, undocumented = build(args.reference)
     for operation in undocumented:
         print(f"not in Orthanc's description, left out: {operation}", file=sys.stderr)

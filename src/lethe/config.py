@@ -3,6 +3,11 @@
 The file is JSON with ``//`` and ``/* */`` comments allowed, as Orthanc
 allows. Keys Lethe does not know produce a warning; a known key with the
 wrong JSON type is a start-up error that names the key.
+
+Each key is declared once, as a field of :class:`Config` made by :func:`setting`: its Python
+type (the annotation), its default and its help. :data:`SETTINGS` describes them; the checks of
+:func:`config_from_dict` and the README's table (:func:`markdown_table`, printed by
+``tools/config_table.py``) both come from it.
 """
 
 from __future__ import annotations
@@ -10,9 +15,10 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast, get_origin, get_type_hints
 
 from lethe.dicom.uids import validate_uid_root
 
@@ -24,33 +30,195 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
-class Config:
-    """Every option Lethe honours, with Orthanc's names and defaults."""
+class PostgreSQLConfig:
+    """The ``PostgreSQL`` section, with the names and defaults of Orthanc's PostgreSQL
+    plugin; Lethe keeps only its index there (``EnableIndex``), never its files."""
 
-    Name: str = "Lethe"
-    HttpPort: int = 8042
-    HttpBindAddress: str = "0.0.0.0"
-    StorageDirectory: str = "lethe-data"
-    IndexDirectory: str = ""
-    OverwriteInstances: bool = False
-    Dictionary: dict = field(default_factory=dict)
-    DefaultPrivateCreator: str = ""
-    DefaultEncoding: str = "Latin1"
-    RemoteAccessAllowed: bool = False
-    AuthenticationEnabled: bool = False
-    RegisteredUsers: dict = field(default_factory=dict)
-    StableAge: int = 60
-    DicomAet: str = "LETHE"
-    DicomPort: int = 4242
-    DicomLossyTranscodingQuality: int = 90
-    ConcurrentJobs: int = 2
-    JobsHistorySize: int = 10
-    WorkerProcesses: int = 0
-    MaximumRequestSize: int = 4 * 1024**3
-    UidRoot: str = "2.25"
-    UserMetadata: dict = field(default_factory=dict)
-    LimitFindResults: int = 0
-    LimitFindInstances: int = 0
+    EnableIndex: bool = False
+    Host: str = "localhost"
+    Port: int = 5432
+    Database: str = ""  # empty: libpq's default (the user name)
+    Username: str = ""  # empty: libpq's default (the system user)
+    Password: str = ""
+    ConnectionUri: str = ""  # e.g. postgresql://user:password@host:5432/db; wins over the above
+    EnableSsl: bool = False
+    Lock: bool = True  # one server owns the database (Orthanc's single-writer mode)
+    MaximumConnectionRetries: int = 10
+    ConnectionRetryInterval: int = 5
+    IndexConnectionsCount: int = 50
+
+
+# Keys of the plugin's section that Lethe accepts silently although it does not act on them.
+_POSTGRESQL_KEYS_IGNORED = frozenset({
+    "EnableStorage", "TransactionMode", "EnableVerboseLogs", "HousekeepingInterval",
+    "AllowInconsistentChildCounts",
+})
+
+
+def postgresql_config(raw: dict[str, Any], source: str = "configuration") -> PostgreSQLConfig:
+    """Build the :class:`PostgreSQLConfig` of a ``PostgreSQL`` section, checking each key's
+    type; :class:`ConfigError` names the key of a wrong one."""
+    kinds = _field_types(PostgreSQLConfig)
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        kind = kinds.get(key)
+        if kind is None:
+            if key not in _POSTGRESQL_KEYS_IGNORED:
+                log.warning("%s: unknown key %r of the PostgreSQL section is ignored",
+                            source, key)
+            continue
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ConfigError(f"{source}: key 'PostgreSQL.{key}' must be of type "
+                              f"{kind.__name__}, got {type(value).__name__}")
+        if isinstance(value, int) and value < (1 if key == "IndexConnectionsCount" else 0):
+            raise ConfigError(f"{source}: key 'PostgreSQL.{key}' is out of range, got {value}")
+        values[key] = value
+    return PostgreSQLConfig(**values)
+
+
+T = TypeVar("T")
+
+
+def setting(default: T, help: str, *, shown: str | None = None, minimum: int | None = None,
+            check: Callable[[Any], None] | None = None) -> T:
+    """Declare a key of :class:`Config` (a dataclass field): its default and its help.
+
+    ``shown`` is how the README shows the default when not the value itself; ``minimum`` the
+    smallest value of a number; ``check`` raises ValueError, with a message, for a value of the
+    right type that cannot be used. A dictionary default must be empty (each :class:`Config`
+    gets a new one).
+    """
+    metadata = {"help": help, "shown": shown, "minimum": minimum, "check": check}
+    if isinstance(default, dict):
+        assert not default, "a dictionary default is always empty"
+        return cast(T, field(default_factory=dict, metadata=metadata))
+    if isinstance(default, list):  # each Config gets a copy
+        return cast(T, field(default_factory=lambda: list(default), metadata=metadata))
+    return field(default=default, metadata=metadata)
+
+
+def _check_modalities(modalities: dict[str, Any]) -> None:
+    from lethe.network.modalities import AccessPolicy, ModalityRegistry
+
+    ModalityRegistry.from_config(modalities, AccessPolicy())
+
+
+def _check_peers(peers: dict[str, Any]) -> None:
+    from lethe.network.peers import PeerRegistry
+
+    PeerRegistry.from_config(peers)
+
+
+def _check_syntaxes(patterns: list[Any]) -> None:
+    if not all(isinstance(p, str) for p in patterns):
+        raise ValueError("each entry must be a transfer syntax UID (wildcards allowed)")
+
+
+def _check_pdu(length: int) -> None:
+    if length > 131072:
+        raise ValueError(f"must be at most 131072, got {length}")
+
+
+def _check_users(users: dict[str, Any]) -> None:
+    for name, password in users.items():
+        if not isinstance(password, str):
+            raise ValueError(f"the password of {name!r} must be a string")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every option Lethe honours, with Orthanc's names and defaults (see :func:`setting`)."""
+
+    Name: str = setting("Lethe", "server name (`/system`, authentication realm)")
+    HttpPort: int = setting(8042, "HTTP port", minimum=0)
+    HttpBindAddress: str = setting(
+        "0.0.0.0", "address to bind; `127.0.0.1` is used unless `RemoteAccessAllowed`")
+    StorageDirectory: str = setting("lethe-data", "storage area (DICOM files)")
+    IndexDirectory: str = setting("", "where `index.sqlite` lives",
+                                  shown="= `StorageDirectory`")
+    OverwriteInstances: bool = setting(False, "a re-sent instance replaces the stored one")
+    Dictionary: dict[str, Any] = setting(
+        {}, 'extra tags: `"gggg,eeee": [VR, Name, min, max, PrivateCreator]`')
+    LoadPrivateDictionary: bool = setting(
+        True, "DCMTK's dictionary of private tags names them and gives their VR")
+    DefaultPrivateCreator: str = setting(
+        "", "private creator used to find the VR of private tags")
+    DefaultEncoding: str = setting(
+        "Latin1", "character set of text in files that declare none (JSON renderings)")
+    RemoteAccessAllowed: bool = setting(False, "serve clients other than loopback")
+    AuthenticationEnabled: bool = setting(
+        False, "HTTP Basic authentication with `RegisteredUsers`")
+    RegisteredUsers: dict[str, str] = setting({}, '`{"user": "password"}`', check=_check_users)
+    StableAge: int = setting(
+        60, "seconds without a new instance before a patient, study or series is stable "
+        "(`IsStable`, and its `Stable<Level>` change in `/changes`)", minimum=0)
+    DicomAet: str = setting("LETHE", "application entity title of the DICOM listener")
+    DicomPort: int = setting(4242, "port of the DICOM listener", minimum=0)
+    DicomServerEnabled: bool = setting(True, "run the DICOM listener (C-ECHO, C-STORE, C-FIND, "
+                                       "C-MOVE, C-GET)")
+    DicomBindAddress: str = setting(
+        "0.0.0.0", "address the DICOM listener binds (Lethe's; Orthanc binds every address)")
+    DicomCheckCalledAet: bool = setting(
+        False, "refuse associations that call another AET than `DicomAet`")
+    DicomModalities: dict[str, Any] = setting(
+        {}, 'known modalities: `"name": [AET, host, port]` or `{"AET", "Host", "Port", '
+        '"AllowEcho", "AllowStore", "AllowFind", "AllowMove", "AllowGet", ...}`',
+        check=_check_modalities)
+    DicomAlwaysAllowEcho: bool = setting(True, "C-ECHO from modalities not listed")
+    DicomAlwaysAllowStore: bool = setting(True, "C-STORE from modalities not listed")
+    DicomAlwaysAllowFind: bool = setting(False, "C-FIND from modalities not listed")
+    DicomAlwaysAllowMove: bool = setting(False, "C-MOVE from modalities not listed")
+    DicomAlwaysAllowGet: bool = setting(False, "C-GET from modalities not listed")
+    DicomCheckModalityHost: bool = setting(
+        False, "a listed modality must call from its `Host`")
+    StrictAetComparison: bool = setting(False, "compare AETs case-sensitively")
+    UnknownSopClassAccepted: bool = setting(
+        False, "C-STORE of SOP classes that are no standard storage class")
+    AcceptedTransferSyntaxes: list[str] = setting(
+        ["1.2.840.10008.1.*"], "transfer syntaxes the listener accepts for C-STORE "
+        "(`*` and `?` are wildcards)", shown='`["1.2.840.10008.1.*"]`: all',
+        check=_check_syntaxes)
+    DicomScpTimeout: int = setting(
+        30, "seconds without a command before the listener closes an association", minimum=0)
+    DicomScuTimeout: int = setting(
+        10, "seconds Lethe waits for a modality it calls (0: forever)", minimum=0)
+    DicomAssociationCloseDelay: int = setting(
+        5, "accepted (Orthanc: seconds an idle outgoing association of Lua stays open)",
+        minimum=0)
+    MaximumPduLength: int = setting(16384, "largest DICOM PDU, from 4096 to 131072 bytes",
+                                    minimum=4096, check=_check_pdu)
+    CaseSensitivePN: bool = setting(False, "C-FIND matches person names case-sensitively")
+    DicomEchoChecksFind: bool = setting(
+        False, "`/modalities/{m}/echo` also sends a C-FIND (`CheckFind`)")
+    LogExportedResources: bool = setting(False, "log what is sent to modalities in `/exports`")
+    OrthancPeers: dict[str, Any] = setting(
+        {}, 'known Orthanc peers (HTTP): `"name": [URL, user, password]` or `{"Url", '
+        '"Username", "Password", "HttpHeaders", "Timeout"}`', check=_check_peers)
+    HttpTimeout: int = setting(60, "seconds Lethe waits for an Orthanc peer (0: forever)",
+                               minimum=0)
+    QueryRetrieveSize: int = setting(100, "queries to modalities kept in `/queries`",
+                                     minimum=1)
+    UserMetadata: dict[str, int] = setting(
+        {}, "names of user metadata (numbers 1024–65535 are always allowed)")
+    MaximumRequestSize: int = setting(4 * 1024**3, "larger request bodies are refused (413)",
+                                      shown="4 GiB", minimum=0)
+    UidRoot: str = setting("2.25", "root of the UIDs Lethe generates", check=validate_uid_root)
+    DicomLossyTranscodingQuality: int = setting(
+        90, "quality of lossy transcodes without `LossyQuality`", minimum=0)
+    ConcurrentJobs: int = setting(2, "jobs running at the same time", minimum=0)
+    JobsHistorySize: int = setting(10, "ended jobs kept in `/jobs`", minimum=0)
+    WorkerProcesses: int = setting(
+        0, "worker processes for DICOM work (0: one per core)", minimum=0)
+    LimitFindResults: int = setting(
+        0, "the most patients, studies or series a C-FIND answers (0: no limit; not applied "
+        "to `/tools/find` yet)")
+    LimitFindInstances: int = setting(
+        0, "the most instances a C-FIND answers (0: no limit; not applied to `/tools/find` "
+        "yet)")
+    PostgreSQL: PostgreSQLConfig = setting(
+        PostgreSQLConfig(), "the index in PostgreSQL when `EnableIndex` is true: the section "
+        "of Orthanc's PostgreSQL plugin (`Host`, `Port`, `Database`, `Username`, `Password`, "
+        "`ConnectionUri`, `EnableSsl`, `Lock`, ...)", shown="`{}`: SQLite")
 
     @property
     def index_directory(self) -> str:
@@ -58,30 +226,97 @@ class Config:
         return self.IndexDirectory or self.StorageDirectory
 
 
-_TYPES: dict[str, tuple[type, ...]] = {
-    f.name: ((int,) if f.type == "int" else (bool,) if f.type == "bool" else
-             (str,) if f.type == "str" else (dict,))
-    for f in fields(Config)
-}
+@dataclass(frozen=True)
+class Setting:
+    """One configuration key, as :func:`config_from_dict` checks it and the README lists it.
+
+    ``value_type`` is the type of the :class:`Config` attribute (without type arguments):
+    ``str``, ``int``, ``bool``, ``dict``, or a dataclass read from a JSON object (a section).
+    """
+
+    name: str
+    value_type: type
+    default: Any
+    help: str
+    shown: str
+    minimum: int | None = None
+    check: Callable[[Any], None] | None = None
+
+    @property
+    def json_type(self) -> type:
+        """The type the decoded JSON value must have (a section is a JSON object)."""
+        return dict if is_dataclass(self.value_type) else self.value_type
+
+    def validate(self, value: object, source: str) -> None:
+        """Raise :class:`ConfigError`, naming the key, unless ``value`` can be used."""
+        kind = self.json_type
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ConfigError(f"{source}: key {self.name!r} must be of type {kind.__name__}, "
+                              f"got {type(value).__name__}")
+        if self.minimum is not None and isinstance(value, int) and value < self.minimum:
+            limit = "negative" if self.minimum == 0 else f"less than {self.minimum}"
+            raise ConfigError(f"{source}: key {self.name!r} must not be {limit}, got {value}")
+        if self.check is not None:
+            try:
+                self.check(value)
+            except ValueError as exc:
+                raise ConfigError(f"{source}: key {self.name!r}: {exc}") from None
+
+
+def _field_types(cls: type) -> dict[str, type]:
+    """The type of each field of the dataclass ``cls``, without type arguments."""
+    return {name: get_origin(hint) or hint for name, hint in get_type_hints(cls).items()}
+
+
+def _shown(default: object) -> str:
+    if isinstance(default, bool):
+        return "true" if default else "false"
+    if isinstance(default, int):
+        return str(default)
+    if isinstance(default, str):
+        return f"`{default}`" if default else '`""`'
+    if default == {}:
+        return "`{}`"
+    raise TypeError(f"declare how the README shows the default {default!r}")
+
+
+def _settings(cls: type) -> tuple[Setting, ...]:
+    types = _field_types(cls)
+    declared = []
+    for f in fields(cls):
+        default = f.default if f.default_factory is MISSING else f.default_factory()
+        declared.append(Setting(f.name, types[f.name], default, f.metadata["help"],
+                                f.metadata["shown"] or _shown(default), f.metadata["minimum"],
+                                f.metadata["check"]))
+    return tuple(declared)
+
+
+SETTINGS: tuple[Setting, ...] = _settings(Config)
+"""Every configuration key, in the order of the README's table."""
+_SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def markdown_table() -> str:
+    """The README's table of the configuration keys: name, default and help of each."""
+    rows = ["| key | default | meaning |", "| --- | --- | --- |"]
+    rows += [f"| `{s.name}` | {s.shown} | {s.help} |" for s in SETTINGS]
+    return "\n".join(rows) + "\n"
+
 
 # Keys of Orthanc's own configuration that Lethe accepts silently although it
 # does not act on them, so that an Orthanc configuration file loads cleanly.
 _ORTHANC_KEYS_IGNORED = frozenset({
     "StorageCompression", "MaximumStorageSize", "MaximumPatientCount", "LuaScripts",
     "Plugins", "HttpServerEnabled", "HttpDescribeErrors",
-    "HttpCompressionEnabled", "DicomServerEnabled", "DicomCheckCalledAet",
-    "DicomModalities", "OrthancPeers", "HttpProxy", "HttpVerbose", "HttpTimeout",
-    "SslEnabled", "SslCertificate", "DicomAlwaysAllowEcho", "DicomAlwaysAllowStore",
-    "UnknownSopClassAccepted", "KeepAlive", "TcpNoDelay", "HttpThreadsCount",
+    "HttpCompressionEnabled", "HttpProxy", "HttpVerbose",
+    "SslEnabled", "SslCertificate", "KeepAlive", "TcpNoDelay", "HttpThreadsCount",
+    "DicomThreadsCount", "DicomAlwaysAllowFindWorklist", "DicomModalitiesInDatabase",
+    "DicomScuPreferredTransferSyntax", "DicomTlsEnabled",
     "StoreMD5ForAttachments", "SaveJobs", "MetricsEnabled", "ExecuteLuaEnabled",
     "DeidentifyLogs", "DeidentifyLogsDicomVersion", "IngestTranscoding",
-    "BuiltinDecoderTranscoderOrder", "LoadPrivateDictionary", "SynchronousCMove",
+    "BuiltinDecoderTranscoderOrder", "SynchronousCMove",
     "MallocArenaMax", "StorageAccessOnFind", "ExtraMainDicomTags",
 })
-
-
-_NON_NEGATIVE = ("HttpPort", "DicomPort", "StableAge", "ConcurrentJobs", "JobsHistorySize",
-                 "WorkerProcesses", "MaximumRequestSize", "DicomLossyTranscodingQuality")
 
 
 def strip_json_comments(text: str) -> str:
@@ -102,34 +337,24 @@ def parse_config(text: str, source: str = "configuration") -> Config:
 
 
 def config_from_dict(raw: dict[str, Any], source: str = "configuration") -> Config:
-    """Build a :class:`Config` from a decoded JSON object, checking each key's type."""
+    """Build a :class:`Config` from a decoded JSON object (``source`` names it in messages).
+
+    Unknown keys are logged and ignored (Orthanc's keys that Lethe does not act on, silently).
+    Raises :class:`ConfigError`, naming the key, for a value of the wrong JSON type, a number
+    below its minimum, or a value its check refuses (:meth:`Setting.validate`).
+    """
     values: dict[str, Any] = {}
     for key, value in raw.items():
-        expected = _TYPES.get(key)
-        if expected is None:
+        declared = _SETTINGS_BY_NAME.get(key)
+        if declared is None:
             if key not in _ORTHANC_KEYS_IGNORED:
                 log.warning("%s: unknown configuration key %r is ignored", source, key)
             continue
-        if not isinstance(value, expected) or (expected == (int,) and isinstance(value, bool)):
-            raise ConfigError(
-                f"{source}: key {key!r} must be of type {expected[0].__name__}, "
-                f"got {type(value).__name__}")
+        declared.validate(value, source)
         values[key] = value
-    _check_users(values.get("RegisteredUsers", {}), source)
-    try:
-        validate_uid_root(values.get("UidRoot", "2.25"))
-    except ValueError as exc:
-        raise ConfigError(f"{source}: key 'UidRoot': {exc}") from None
-    for key in _NON_NEGATIVE:
-        if values.get(key, 0) < 0:
-            raise ConfigError(f"{source}: key {key!r} must not be negative, got {values[key]}")
+    if "PostgreSQL" in values:
+        values["PostgreSQL"] = postgresql_config(values["PostgreSQL"], source)
     return Config(**values)
-
-
-def _check_users(users: dict[str, Any], source: str) -> None:
-    for name, password in users.items():
-        if not isinstance(password, str):
-            raise ConfigError(f"{source}: key 'RegisteredUsers' entry {name!r} must be a string")
 
 
 def load_config(path: str | Path | None) -> Config:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydicom.data import get_testdata_file
 
-from tests.conftest import SAMPLES
+from tests.support.corpus import sample
 
 DCIODVFY = shutil.which("dciodvfy")
 pytestmark = pytest.mark.skipif(DCIODVFY is None,
@@ -27,7 +27,7 @@ REQUESTS = [
 def corpus() -> list[Path]:
     files = [Path(get_testdata_file(n, download=False)) for n in ("CT_small.dcm", "MR_small.dcm")]
     for folder in ("Brainix/Flair", "Knee/T1", "Comunix/Ct"):
-        found = sorted((SAMPLES / folder).glob("*"))[:1]
+        found = sorted(sample(folder).glob("*"))[:1]
         files += found
     return [f for f in files if f.is_file()]
 

@@ -52,8 +52,7 @@ class JobsApp:
         job = StepJob(steps=body.get("Steps", 2), gated=body.get("Gated", False),
                       fail_at=body.get("FailAt"), error=error)
         self.started.append(job)
-        return await run_job(request, job, synchronous=options.synchronous,
-                             priority=options.priority)
+        return await run_job(request, job, options)
 
     def start_async(self, **body) -> str:
         r = self.client.post("/test-jobs", json={"Asynchronous": True, **body})

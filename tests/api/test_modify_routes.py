@@ -1,18 +1,20 @@
 """The modification and anonymization routes over HTTP: the seed's examples verbatim,
-resource jobs, bulk routes, metadata, KeepSource, level rules and atomicity."""
+resource jobs, bulk routes, metadata, KeepSource, level rules and atomicity; on each index
+backend (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import io
 import time
-from pathlib import Path
 
 import pydicom
 import pytest
 
+from tests.support import corpus
 from tests.support.dicomgen import make_dataset, make_file, to_bytes
+from tests.support.postgres import BACKENDS
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+pytestmark = pytest.mark.parametrize("index_backend", BACKENDS)
 
 
 def read(content: bytes) -> pydicom.Dataset:
@@ -407,9 +409,8 @@ def test_bulk_rejections(lethe):
     assert out["InstancesCount"] == 0 and out["Resources"] == []
 
 
-@pytest.mark.skipif(not (SAMPLES / "Brainix").is_dir(), reason="sample corpus missing")
 def test_brainix_study_anonymize(lethe):
-    files = sorted(p for p in (SAMPLES / "Brainix").rglob("*") if p.is_file())[:12]
+    files = sorted(p for p in corpus.sample("Brainix").rglob("*") if p.is_file())[:12]
     answers = [upload(lethe, p.read_bytes()) for p in files]
     studies = {a["ParentStudy"] for a in answers}
     for study in studies:

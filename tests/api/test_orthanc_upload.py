@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydicom.data import get_testdata_file
 
-from tests.conftest import CRASHES_ORTHANC, sample_files
+from tests.support.corpus import CRASHES_ORTHANC, sample_files
 
 PYDICOM_FILES = ["CT_small.dcm", "MR_small.dcm", "rtplan.dcm", "JPEG2000.dcm",
                  "US1_J2KR.dcm", "emri_small.dcm", "SC_rgb.dcm", "image_dfl.dcm"]
@@ -19,6 +19,7 @@ def corpus() -> list:
 
 
 @pytest.mark.orthanc
+@pytest.mark.usefixtures("samples_dir")
 def test_uploads_match_orthanc(orthanc_fresh, lethe):
     compared = 0
     with orthanc_fresh.client() as oracle:

@@ -36,12 +36,13 @@ from pydicom.valuerep import STR_VR
 from lethe import __version__
 from lethe.dicom import part10
 from lethe.dicom.engine import ModificationContext, apply
+from lethe.dicom.levels import Level
 from lethe.dicom.profiles import DICOM_VERSIONS, load_profile
 from lethe.dicom.request import ModificationRequest
 from lethe.dicom.residual import find_residual_identity
 from lethe.dicom.tags import DEFAULT_TAGS, resolve_vr
 from lethe.dicom.uids import UidMapper
-from tests.conftest import SAMPLES, sample_files
+from tests.support import corpus
 
 KEY = b"test_anonymization key"
 ANONYMIZED_NAME = "Anonymized7"
@@ -229,7 +230,7 @@ def test_meta_header_follows_the_new_sop_instance_uid(version: str) -> None:
     part10.write_full(dataset, out, ExplicitVRLittleEndian)
     written = pydicom.dcmread(io.BytesIO(out.getvalue()))
     assert written.file_meta.MediaStorageSOPInstanceUID == written.SOPInstanceUID
-    assert written.SOPInstanceUID == UidMapper(KEY).map_uid("instance",
+    assert written.SOPInstanceUID == UidMapper(KEY).map_uid(Level.INSTANCE,
                                                             "1.2.826.0.1.3680043.8.498.77")
 
 
@@ -248,11 +249,13 @@ def readable(paths: list[Path]) -> list[Path]:
     return found
 
 
-CORPUS = readable(sample_files()) + readable(sorted(Path(p) for p in get_testdata_files()))
+CORPUS = readable(corpus.sample_files()) + readable(sorted(Path(p) for p in get_testdata_files()))
 
 
 def corpus_id(path: Path) -> str:
-    return str(path.relative_to(SAMPLES)) if path.is_relative_to(SAMPLES) else f"pydicom/{path.name}"
+    if path.is_relative_to(corpus.SAMPLES):
+        return str(path.relative_to(corpus.SAMPLES))
+    return f"pydicom/{path.name}"
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=corpus_id)
@@ -266,8 +269,7 @@ def test_default_anonymization_leaves_no_identity(path: Path) -> None:
 
 
 def test_corpus_is_there() -> None:
-    if not SAMPLES.is_dir():
-        pytest.skip("sample corpus not available")
+    corpus.samples()
     assert len(CORPUS) > 300
 
 
@@ -333,7 +335,7 @@ def test_sequence_stored_as_un_is_anonymized() -> None:
     anonymize(header.dataset)
     nested = header.dataset.ReferencedSeriesSequence[0]
     assert nested.ReferencedSOPInstanceUID == UidMapper(KEY).map_uid(
-        "instance", "1.2.826.0.1.3680043.8.498.5")
+        Level.INSTANCE, "1.2.826.0.1.3680043.8.498.5")
     assert "PatientBirthDate" not in nested or nested.PatientBirthDate == ""
     assert 0x00091001 not in nested
 
@@ -348,13 +350,11 @@ def differential_sample(name: str) -> bytes:
         return synthetic_rt_struct()
     if name in ("CT_small", "MR_small", "rtstruct", "reportsi"):
         return Path(get_testdata_file(f"{name}.dcm")).read_bytes()
-    if not SAMPLES.is_dir():
-        pytest.skip("sample corpus not available")
     if name == "Brainix":
-        return sorted((SAMPLES / "Brainix").rglob("*.dcm"))[0].read_bytes()
+        return sorted(corpus.sample("Brainix").rglob("*.dcm"))[0].read_bytes()
     if name == "Comunix":
-        return sorted(p for p in (SAMPLES / "Comunix").rglob("*") if p.is_file())[0].read_bytes()
-    return (SAMPLES / f"{name}.dcm").read_bytes()
+        return sorted(p for p in corpus.sample("Comunix").rglob("*") if p.is_file())[0].read_bytes()
+    return corpus.sample(f"{name}.dcm").read_bytes()
 
 
 def synthetic_divergences() -> bytes:

@@ -33,7 +33,7 @@ from lethe.dicom.dicomjson import (
     simplified_json,
     tag_name,
 )
-from tests.conftest import sample_files
+from tests.support.corpus import CRASHES_ORTHANC, sample_files
 
 # --- Hand-built files ---------------------------------------------------------------------
 
@@ -370,8 +370,6 @@ def test_element_string_is_the_unlimited_leaf_value():
 
 # --- Differential tests against Orthanc 1.10.1 --------------------------------------------
 
-# Orthanc 1.10.1 crashes (and pydicom recurses too deep) on this file: never upload it.
-CRASHES_ORTHANC = {"2026-05-06-Deeply-Nested-Sequence.dcm"}
 PYDICOM_FILES = [
     "CT_small.dcm", "MR_small.dcm", "MR_small_implicit.dcm", "MR_small_bigendian.dcm",
     "MR_small_padded.dcm", "rtplan.dcm", "rtstruct.dcm", "rtdose.dcm", "waveform_ecg.dcm",
@@ -440,6 +438,7 @@ def _differences(client: httpx.Client, stored: list[tuple[str, bytes]], route: s
 
 
 @pytest.mark.orthanc
+@pytest.mark.usefixtures("samples_dir")
 def test_tags_equal_orthanc_on_the_corpus(orthanc, stored):
     assert len(stored) > 200
     with orthanc.client() as client:

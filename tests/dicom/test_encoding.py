@@ -33,8 +33,8 @@ from lethe.dicom.request import ModificationRequest
 from lethe.dicom.tags import DEFAULT_TAGS
 from lethe.dicom.uids import UidMapper
 from lethe.errors import LetheError
-from tests.conftest import SAMPLES, sample_files
 from tests.dicom.differential import fast_and_full_files
+from tests.support import corpus
 from tests.support.dicomgen import make_dataset, to_bytes
 
 PYDICOM_FILES = Path(pydicom.__file__).parent / "data" / "test_files"
@@ -322,11 +322,12 @@ def test_the_meta_information_is_written_as_pydicom_writes_it(sop_class: str,
 
 
 @pytest.mark.filterwarnings("ignore")
+@pytest.mark.usefixtures("samples_dir")
 def test_whole_data_sets_are_written_as_pydicom_writes_them() -> None:
     """The full path on the corpus: every data set pydicom writes without converting it comes
     out as pydicom's ``write_dataset`` writes it."""
     compared = 0
-    for path in sorted(PYDICOM_FILES.glob("*.dcm")) + sample_files():
+    for path in sorted(PYDICOM_FILES.glob("*.dcm")) + corpus.sample_files():
         try:
             dataset = pydicom.dcmread(path, force=True)
             syntax = part10.transfer_syntax_of(dataset)
@@ -378,14 +379,13 @@ def test_text_after_a_copied_element_is_encoded_in_the_data_set_character_set() 
     assert "Zürich €".encode() in fast_out.getvalue()
 
 
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason="no sample corpus")
 @pytest.mark.filterwarnings("ignore")
 def test_character_set_samples_keep_their_text_when_modified() -> None:
     """Each sample's patient name, copied into InstitutionName: both read back unchanged, and
     the fast path writes what the full path writes."""
     context = ModificationContext(UidMapper(b"encoding"))
     checked = 0
-    for path in sorted((SAMPLES / "Encodings").rglob("*")):
+    for path in sorted(corpus.sample("Encodings").rglob("*")):
         if not path.is_file() or path.suffix in (".sh", ".png") or path.name == "DICOMDIR":
             continue
         data = path.read_bytes()

@@ -13,10 +13,10 @@ import pydicom
 import pytest
 
 from lethe.dicom.dicomjson import tag_name
+from lethe.dicom.levels import Level
 from lethe.dicom.maintags import (
     FIND_TAGS,
     IDENTIFIER_TAGS,
-    LEVELS,
     MAIN_TAGS,
     FindConstraint,
     dicom_date_range_matches,
@@ -28,8 +28,8 @@ from lethe.dicom.maintags import (
 )
 from lethe.dicom.tags import DEFAULT_TAGS
 from lethe.errors import ErrorCode, LetheError
-from tests.conftest import sample_files
-from tests.dicom.test_dicomjson import CRASHES_ORTHANC, part10, read
+from tests.dicom.test_dicomjson import part10, read
+from tests.support.corpus import CRASHES_ORTHANC, sample_files
 from tests.support.dicomgen import make_dataset, to_bytes
 
 MAIN_TAG_NAMES = {
@@ -51,9 +51,9 @@ MAIN_TAG_NAMES = {
 }
 
 
-@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("level", Level)
 def test_main_tag_lists_are_orthanc_1_10_defaults(level):
-    assert [tag_name(tag) for tag in MAIN_TAGS[level]] == MAIN_TAG_NAMES[level]
+    assert [tag_name(tag) for tag in MAIN_TAGS[level]] == MAIN_TAG_NAMES[level.label]
 
 
 @pytest.mark.filterwarnings("ignore:The value length")
@@ -62,15 +62,15 @@ def test_main_tags_keep_orthanc_strings_and_drop_the_unstorable():
                       StudyDescription="x" * 257, AccessionNumber="", SeriesNumber=7,
                       ImageOrientationPatient=["1", "0", "0", "0", "1", "0"])
     ds = read(to_bytes(ds))
-    assert main_tags(ds, "Patient") == {"PatientName": "Ren\xe9e^Doe",
+    assert main_tags(ds, Level.PATIENT) == {"PatientName": "Ren\xe9e^Doe",
                                         "PatientBirthDate": "19700101", "PatientSex": "M",
                                         "OtherPatientIDs": "A\\B", "PatientID": "P1"}
-    study = main_tags(ds, "Study")
+    study = main_tags(ds, Level.STUDY)
     assert "StudyDescription" not in study          # longer than 256 bytes
     assert study["AccessionNumber"] == ""           # empty values are kept
     assert "RequestingPhysician" not in study       # absent
-    assert main_tags(ds, "Series")["SeriesNumber"] == "7"
-    instance = main_tags(ds, "Instance")
+    assert main_tags(ds, Level.SERIES)["SeriesNumber"] == "7"
+    instance = main_tags(ds, Level.INSTANCE)
     assert instance["ImageOrientationPatient"] == "1\\0\\0\\0\\1\\0"
     assert instance["InstanceNumber"] == "1"
     with pytest.raises(ValueError):
@@ -79,17 +79,17 @@ def test_main_tags_keep_orthanc_strings_and_drop_the_unstorable():
 
 def test_main_tags_json_formats():
     tags = {"PatientID": "P1", "PatientName": "Doe"}
-    assert main_tags_json(tags, "Patient") == tags
-    assert main_tags_json(tags, "Patient", "short") == {"0010,0010": "Doe", "0010,0020": "P1"}
-    assert main_tags_json(tags, "Patient", "full")["0010,0020"] == {
+    assert main_tags_json(tags, Level.PATIENT) == tags
+    assert main_tags_json(tags, Level.PATIENT, "short") == {"0010,0010": "Doe", "0010,0020": "P1"}
+    assert main_tags_json(tags, Level.PATIENT, "full")["0010,0020"] == {
         "Name": "PatientID", "Type": "String", "Value": "P1"}
 
 
 def test_find_tags_are_the_level_and_its_ancestors():
     patient_name, modality, sop = 0x00100010, 0x00080060, 0x00080018
-    assert patient_name in FIND_TAGS["Study"] and patient_name in FIND_TAGS["Instance"]
-    assert modality not in FIND_TAGS["Study"] and modality in FIND_TAGS["Series"]
-    assert sop in FIND_TAGS["Instance"] and sop not in FIND_TAGS["Series"]
+    assert patient_name in FIND_TAGS[Level.STUDY] and patient_name in FIND_TAGS[Level.INSTANCE]
+    assert modality not in FIND_TAGS[Level.STUDY] and modality in FIND_TAGS[Level.SERIES]
+    assert sop in FIND_TAGS[Level.INSTANCE] and sop not in FIND_TAGS[Level.SERIES]
     assert 0x00081030 in IDENTIFIER_TAGS and 0x0008103E not in IDENTIFIER_TAGS
 
 
@@ -182,8 +182,9 @@ def test_constraint_matching(keyword, query, case_sensitive, value, matches):
 # --- Differential tests against Orthanc 1.10.1 --------------------------------------------
 
 @pytest.mark.orthanc
+@pytest.mark.usefixtures("samples_dir")
 def test_main_tags_equal_orthanc_for_every_resource(orthanc_fresh):
-    created: dict[str, tuple[str, bytes]] = {}   # resource ID -> (level, creating file)
+    created: dict[str, tuple[Level, bytes]] = {}   # resource ID -> (level, creating file)
     with orthanc_fresh.client() as client:
         for path in sample_files():
             if path.name in CRASHES_ORTHANC:
@@ -193,21 +194,20 @@ def test_main_tags_equal_orthanc_for_every_resource(orthanc_fresh):
             if answer.status_code != 200 or answer.json()["Status"] != "Success":
                 continue
             ids = answer.json()
-            for level, key in (("Patient", "ParentPatient"), ("Study", "ParentStudy"),
-                               ("Series", "ParentSeries"), ("Instance", "ID")):
+            for level, key in ((Level.PATIENT, "ParentPatient"), (Level.STUDY, "ParentStudy"),
+                               (Level.SERIES, "ParentSeries"), (Level.INSTANCE, "ID")):
                 created.setdefault(ids[key], (level, data))
         assert len(created) > 300
         wrong = []
         for resource, (level, data) in created.items():
             ds = pydicom.dcmread(io.BytesIO(data), force=True, stop_before_pixels=True)
-            path = {"Patient": "patients", "Study": "studies", "Series": "series",
-                    "Instance": "instances"}[level]
+            path = level.plural
             for fmt, query in (("simplify", ""), ("short", "?short"), ("full", "?full")):
                 answer = client.get(f"/{path}/{resource}{query}").json()
                 if answer["MainDicomTags"] != main_tags_json(main_tags(ds, level), level, fmt):
-                    wrong.append(f"{level} {resource} {fmt}")
-                patient = main_tags_json(main_tags(ds, "Patient"), "Patient", fmt)
-                if level == "Study" and answer["PatientMainDicomTags"] != patient:
+                    wrong.append(f"{level.label} {resource} {fmt}")
+                patient = main_tags_json(main_tags(ds, Level.PATIENT), Level.PATIENT, fmt)
+                if level is Level.STUDY and answer["PatientMainDicomTags"] != patient:
                     wrong.append(f"PatientMainDicomTags {resource} {fmt}")
     assert wrong == []
 
@@ -263,12 +263,14 @@ def _lethe_find(level: str, query: dict, case_sensitive: bool, tags: dict) -> st
                        for name, text in query.items()]
     except LetheError as error:
         return f"error {error.code.http_status}"
-    upper = LEVELS[:LEVELS.index(level) + 1]
+    parsed = Level.parse(level)
+    upper = [up for up in Level if up <= parsed]
 
     def passes(levels: dict, name: str, constraint: FindConstraint) -> bool:
         if name == "ModalitiesInStudy":   # any series of the study, study queries only
-            return level == "Study" and constraint.matches(levels["Series"].get("Modality"))
-        if constraint.tag not in FIND_TAGS[level]:
+            return (parsed is Level.STUDY
+                    and constraint.matches(levels[Level.SERIES].get("Modality")))
+        if constraint.tag not in FIND_TAGS[parsed]:
             return False
         values = [levels[up].get(tag_name(constraint.tag)) for up in upper]
         return constraint.matches(next((v for v in values if v is not None), None))
@@ -287,7 +289,7 @@ def test_find_equals_orthanc(orthanc_fresh):
             for key in ("ParentPatient", "ParentStudy", "ParentSeries", "ID"):
                 letters[ids[key]] = letter
             ds = read(data)
-            tags[letter] = {level: main_tags(ds, level) for level in LEVELS}
+            tags[letter] = {level: main_tags(ds, level) for level in Level}
         wrong = []
         for level, query in FIND_QUERIES:
             for case_sensitive in (False, True):

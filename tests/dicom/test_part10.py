@@ -24,8 +24,8 @@ from lethe.dicom.request import ModificationRequest
 from lethe.dicom.tags import DEFAULT_TAGS
 from lethe.dicom.uids import UidMapper
 from lethe.errors import ErrorCode, LetheError
-from tests.conftest import SAMPLES, sample_files
 from tests.dicom.differential import fast_and_full_files
+from tests.support.corpus import sample, sample_files
 from tests.support.dicomgen import make_dataset, to_bytes
 
 PYDICOM_FILES = Path(pydicom.__file__).parent / "data" / "test_files"
@@ -48,6 +48,7 @@ def header_only_request() -> ModificationRequest:
 
 
 @pytest.mark.filterwarnings("ignore")
+@pytest.mark.usefixtures("samples_dir")
 def test_fast_and_full_paths_give_identical_files_on_the_whole_corpus() -> None:
     request = header_only_request()
     context = ModificationContext(UidMapper(b"corpus"))
@@ -237,7 +238,7 @@ def test_elements_after_the_pixel_data_are_parsed_and_can_be_changed() -> None:
 
 
 def test_a_private_sequence_after_the_pixel_data_is_kept() -> None:
-    data = (SAMPLES / "PrivateTags.dcm").read_bytes()
+    data = sample("PrivateTags.dcm").read_bytes()
     header = part10.read_header(data)
     assert header.dataset[0x7FE11001].VR == "SQ"
     out = io.BytesIO()
@@ -258,7 +259,7 @@ def test_unreadable_input_is_a_bad_file_format(data: bytes) -> None:
 
 
 def test_a_dataset_nested_too_deeply_is_refused() -> None:
-    data = (SAMPLES / "2026-05-06-Deeply-Nested-Sequence.dcm").read_bytes()
+    data = sample("2026-05-06-Deeply-Nested-Sequence.dcm").read_bytes()
     with pytest.raises(LetheError) as raised:
         part10.read_header(data)
     assert raised.value.code is ErrorCode.BAD_FILE_FORMAT

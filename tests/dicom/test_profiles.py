@@ -11,9 +11,10 @@ import pytest
 from pydicom.datadict import tag_for_keyword
 from pydicom.tag import Tag
 
+from lethe.dicom.levels import Level
 from lethe.dicom.profiles import DEFAULT_DICOM_VERSION, DICOM_VERSIONS, load_profile
 from lethe.errors import ErrorCode, LetheError
-from tests.conftest import REFERENCE
+from tests.support import corpus
 
 # Spec 3.1: entries, remove, clear, uid, keep, dummy.
 SPEC_SIZES = {
@@ -47,9 +48,7 @@ def test_versions() -> None:
 
 @pytest.mark.parametrize("version", DICOM_VERSIONS)
 def test_package_data_is_the_reference_table(version: str) -> None:
-    reference = REFERENCE / "ps315" / f"orthanc-{version}.json"
-    if not reference.is_file():
-        pytest.skip("reference tables not available")
+    reference = corpus.reference(f"ps315/orthanc-{version}.json")
     shipped = files("lethe.dicom") / "profiles" / f"orthanc-{version}.json"
     assert shipped.read_bytes() == reference.read_bytes()
 
@@ -221,23 +220,23 @@ RT_STUDY_CHAIN = ((Tag(0x3006, 0x0010), 0), (Tag(0x3006, 0x0012), 0))
 @pytest.mark.parametrize("version", DICOM_VERSIONS)
 def test_uid_levels(version: str) -> None:
     profile = load_profile(version)
-    assert profile.uid_level(Tag(0x0020, 0x000D), ()) == "study"
-    assert profile.uid_level(Tag(0x0020, 0x000E), ()) == "series"
-    assert profile.uid_level(Tag(0x0008, 0x0018), ()) == "instance"
+    assert profile.uid_level(Tag(0x0020, 0x000D), ()) is Level.STUDY
+    assert profile.uid_level(Tag(0x0020, 0x000E), ()) is Level.SERIES
+    assert profile.uid_level(Tag(0x0008, 0x0018), ()) is Level.INSTANCE
     nested = ((Tag(0x0008, 0x1115), 2),)
-    assert profile.uid_level(Tag(0x0020, 0x000D), nested) == "study"
-    assert profile.uid_level(Tag(0x0020, 0x000E), nested) == "series"
-    assert profile.uid_level(Tag(0x0008, 0x1155), nested) == "instance"
-    assert profile.uid_level(Tag(0x0020, 0x0052), ()) == "instance"
+    assert profile.uid_level(Tag(0x0020, 0x000D), nested) is Level.STUDY
+    assert profile.uid_level(Tag(0x0020, 0x000E), nested) is Level.SERIES
+    assert profile.uid_level(Tag(0x0008, 0x1155), nested) is Level.INSTANCE
+    assert profile.uid_level(Tag(0x0020, 0x0052), ()) is Level.INSTANCE
     # RT-STRUCT: exactly ReferencedFrameOfReferenceSequence > RTReferencedStudySequence.
-    assert profile.uid_level(Tag(0x0008, 0x1155), RT_STUDY_CHAIN) == "study"
+    assert profile.uid_level(Tag(0x0008, 0x1155), RT_STUDY_CHAIN) is Level.STUDY
     shifted = ((Tag(0x3006, 0x0010), 3), (Tag(0x3006, 0x0012), 1))
-    assert profile.uid_level(Tag(0x0008, 0x1155), shifted) == "study"
+    assert profile.uid_level(Tag(0x0008, 0x1155), shifted) is Level.STUDY
     deeper = RT_STUDY_CHAIN + ((Tag(0x3006, 0x0014), 0),)  # RTReferencedSeriesSequence
-    assert profile.uid_level(Tag(0x0008, 0x1155), deeper) == "instance"
-    assert profile.uid_level(Tag(0x0008, 0x1155), RT_STUDY_CHAIN[1:]) == "instance"
-    assert profile.uid_level(Tag(0x0008, 0x1155), ((Tag(0x0008, 0x1140), 0),) * 2) == "instance"
-    assert profile.uid_level(Tag(0x0020, 0x0052), RT_STUDY_CHAIN) == "instance"
+    assert profile.uid_level(Tag(0x0008, 0x1155), deeper) is Level.INSTANCE
+    assert profile.uid_level(Tag(0x0008, 0x1155), RT_STUDY_CHAIN[1:]) is Level.INSTANCE
+    assert profile.uid_level(Tag(0x0008, 0x1155), ((Tag(0x0008, 0x1140), 0),) * 2) is Level.INSTANCE
+    assert profile.uid_level(Tag(0x0020, 0x0052), RT_STUDY_CHAIN) is Level.INSTANCE
 
 
 @pytest.mark.parametrize("version", DICOM_VERSIONS)
@@ -247,7 +246,7 @@ def test_uid_levels_agree_with_the_tables(version: str) -> None:
         if entry["action"] == "uid":
             group, element = entry["tag"].strip("()").split(",")
             tag = Tag(int(group, 16), int(element, 16))
-            assert profile.uid_level(tag, ()) == entry["uid_map"], entry["tag"]
+            assert profile.uid_level(tag, ()).key == entry["uid_map"], entry["tag"]
 
 
 @pytest.mark.parametrize("version", ["2023", "2023B", "2021a", "", " 2021b", "latest"])

@@ -18,8 +18,8 @@ from pydicom.dataset import Dataset
 from pydicom.sequence import Sequence
 
 from lethe.dicom.rawread import read_plain, sequence_is_plain
-from tests.conftest import SAMPLES, sample_files
 from tests.robustness.dicom_mutations import DrawChooser, mutate, seed_files
+from tests.support import corpus
 
 MODES = [(True, None), (False, None), (False, 4096)]  # stop_before_pixels, defer_size
 
@@ -99,9 +99,8 @@ def test_pydicom_test_files_read_as_pydicom_reads_them(stop_before_pixels, defer
 
 @pytest.mark.parametrize(("stop_before_pixels", "defer_size"), MODES)
 def test_corpus_read_as_pydicom_reads_it(stop_before_pixels, defer_size):
-    files = sample_files()
-    if not files:
-        pytest.skip("sample corpus not found")
+    corpus.samples()
+    files = corpus.sample_files()
     read = [_check(path.read_bytes(), stop_before_pixels, defer_size) for path in files]
     assert sum(read) > len(files) // (2 if stop_before_pixels else 4)
 
@@ -227,7 +226,7 @@ def test_an_implicit_vr_sequence_is_left_to_pydicom():
 
 
 def test_plain_sequences_of_the_corpus_are_read_by_pydicom():
-    files = sample_files() + _testdata_files()
+    files = corpus.sample_files() + _testdata_files()
     plain = 0
     for path in files:
         dataset = read_plain(io.BytesIO(path.read_bytes()), stop_before_pixels=True)
@@ -251,7 +250,7 @@ def _read_every_item(sequence: Sequence) -> None:
 # --- hostile files -----------------------------------------------------------------
 @pytest.fixture(scope="module")
 def seeds() -> list[bytes]:
-    return seed_files(SAMPLES)
+    return seed_files(corpus.SAMPLES)
 
 
 @pytest.mark.parametrize(("stop_before_pixels", "defer_size"), MODES)

@@ -7,6 +7,7 @@ import pickle
 import pytest
 from pydicom.tag import BaseTag, Tag
 
+from lethe.dicom.levels import Level
 from lethe.dicom.request import (
     PATIENT_ID,
     PATIENT_NAME,
@@ -187,35 +188,40 @@ def test_private_tags_to_keep() -> None:
 
 
 @pytest.mark.parametrize(("replace", "level"), [
-    ({}, "instance"), ({"SeriesInstanceUID": "1"}, "series"),
-    ({"StudyInstanceUID": "1", "SeriesInstanceUID": "1"}, "study"),
-    ({"PatientID": "P", "SOPInstanceUID": "1"}, "patient"),
-    ({"ReferencedStudySequence[0].StudyInstanceUID": "1"}, "instance")])
-def test_level_detection(replace: dict, level: str) -> None:
+    ({}, Level.INSTANCE), ({"SeriesInstanceUID": "1"}, Level.SERIES),
+    ({"StudyInstanceUID": "1", "SeriesInstanceUID": "1"}, Level.STUDY),
+    ({"PatientID": "P", "SOPInstanceUID": "1"}, Level.PATIENT),
+    ({"ReferencedStudySequence[0].StudyInstanceUID": "1"}, Level.INSTANCE)])
+def test_level_detection(replace: dict, level: Level) -> None:
     assert parse({"Replace": replace, "Force": True}).level == level
 
 
 def test_explicit_levels() -> None:
-    assert parse({}, level="study").level == "study"
-    assert parse({"Replace": {"PatientID": "P"}, "Force": True}, level="series").level == "series"
-    assert parse({}).with_level("series").level == "series"
-    assert parse({}, anonymize=True).level == "patient"
-    assert parse({}, anonymize=True, level="instance").level == "patient"
-    assert parse({}, anonymize=True).with_level("series").level == "patient"
+    assert parse({}, level=Level.STUDY).level == Level.STUDY
+    assert parse({"Replace": {"PatientID": "P"}, "Force": True},
+                 level=Level.SERIES).level == Level.SERIES
+    assert parse({}).with_level(Level.SERIES).level == Level.SERIES
+    assert parse({}, anonymize=True).level == Level.PATIENT
+    assert parse({}, anonymize=True, level=Level.INSTANCE).level == Level.PATIENT
+    assert parse({}, anonymize=True).with_level(Level.SERIES).level == Level.PATIENT
     with pytest.raises(ValueError):
         parse({}).with_level("Series")
 
 
 @pytest.mark.parametrize(("text", "level"), [
-    ("Patient", "patient"), ("patients", "patient"), ("STUDY", "study"), ("Studies", "study"),
-    ("series", "series"), ("Instance", "instance"), ("Images", "instance")])
-def test_parse_level(text: str, level: str) -> None:
+    ("Patient", Level.PATIENT), ("patients", Level.PATIENT), ("STUDY", Level.STUDY),
+    ("Studies", Level.STUDY), ("series", Level.SERIES), ("Instance", Level.INSTANCE),
+    ("Images", Level.INSTANCE)])
+def test_parse_level(text: str, level: Level) -> None:
     assert parse_level(text) == level
 
 
 def test_parse_level_errors() -> None:
     with pytest.raises(LetheError) as raised:
         parse_level("Frame")
+    assert raised.value.code is ErrorCode.PARAMETER_OUT_OF_RANGE
+    with pytest.raises(LetheError) as raised:
+        parse_level(" Patient")  # Orthanc does not strip the name
     assert raised.value.code is ErrorCode.PARAMETER_OUT_OF_RANGE
     with pytest.raises(LetheError) as raised:
         parse_level(3)
@@ -315,7 +321,7 @@ def test_dictionary_and_private_creator_select_the_vr() -> None:
 ])
 def test_a_pickled_request_is_the_same_request(body, anonymize):
     parsed = ModificationRequest.parse(body, anonymize=anonymize, tags=DEFAULT_TAGS,
-                                       level="study")
+                                       level=Level.STUDY)
     copy = pickle.loads(pickle.dumps(parsed))
     assert copy == parsed
     for tags in (copy.removals, copy.clearings, copy.uid_tags, copy.kept_tags,

@@ -64,7 +64,8 @@ def store(tmp_path: Path) -> tuple[Store, str]:
 
 def _job(store: Store, pool: WorkerPool, study: str, body: dict, **options) -> ModificationJob:
     config = config_from_dict({})
-    request = ModificationRequest.parse(body, anonymize=False, tags=DEFAULT_TAGS, level="study")
+    request = ModificationRequest.parse(body, anonymize=False, tags=DEFAULT_TAGS,
+                                        level=Level.STUDY)
     plan = ModificationPlan(request, new_context(store, config, request),
                             source_instances(store, [study]), (study,), Level.STUDY,
                             options.get("keep_source", True), options.get("permissive", False))

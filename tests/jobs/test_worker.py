@@ -6,6 +6,7 @@ import pickle
 
 from lethe.config import config_from_dict
 from lethe.dicom.engine import ModificationContext
+from lethe.dicom.levels import Level
 from lethe.dicom.request import ModificationRequest
 from lethe.dicom.tags import DEFAULT_TAGS
 from lethe.dicom.uids import UidMapper
@@ -19,7 +20,7 @@ from tests.support.dicomgen import make_file
 
 def _ticket(root: str) -> SharedTicket:
     request = ModificationRequest.parse({"Replace": {"StudyDescription": "Chunk"}},
-                                        anonymize=False, tags=DEFAULT_TAGS, level="study")
+                                        anonymize=False, tags=DEFAULT_TAGS, level=Level.STUDY)
     context = ModificationContext(UidMapper.random("2.25"))
     return SharedTicket.of("chunk-test", SharedWork(root, request, context, Origin()))
 

@@ -43,7 +43,7 @@ def disagreements(client: httpx.Client, storage: Path) -> list[str]:
 
 
 def lethe_check(config: Path) -> subprocess.CompletedProcess:
-    """``lethe check --config config`` (run it only while no server uses the storage)."""
+    """``lethe check --config config``, which only reads (a server may be running)."""
     lethe = Path(sys.executable).with_name("lethe")
     return subprocess.run([str(lethe), "check", "--config", str(config)], capture_output=True,
                           text=True, timeout=120)

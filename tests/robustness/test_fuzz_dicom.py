@@ -25,7 +25,6 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SAMPLES
 from tests.robustness.consistency import disagreements
 from tests.robustness.dicom_mutations import (
     HUGE_LENGTHS,
@@ -45,6 +44,7 @@ from tests.robustness.dicom_mutations import (
     set_vr,
 )
 from tests.robustness.fuzzing import FuzzTarget, answer_problem, limit_memory, peak_memory
+from tests.support import corpus
 from tests.support.servers import start_lethe
 
 EXAMPLES = 200
@@ -79,7 +79,7 @@ def target(server):
 
 @pytest.fixture(scope="module")
 def seeds():
-    return seed_files(SAMPLES)
+    return seed_files(corpus.SAMPLES)
 
 
 def summary(problems: list[tuple[str, list[str]]]) -> str:
@@ -121,6 +121,7 @@ def test_fuzzed_files_get_2xx_or_4xx(server, target, seeds):
                           f"requests; problems:\n{summary(problems)}")
 
 
+@pytest.mark.usefixtures("samples_dir")  # the generated seeds alone are too few
 def test_lying_lengths_do_not_allocate(server, target, seeds):
     """4 GB declared in files of a few KB: every element of every seed in turn."""
     chooser = RandomChooser(random.Random(0))

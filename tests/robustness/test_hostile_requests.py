@@ -28,13 +28,13 @@ from starlette.routing import Route
 
 from lethe.api.app import create_app
 from lethe.config import config_from_dict
-from tests.conftest import SAMPLES
 from tests.robustness.dicom_mutations import set_transfer_syntax, set_vr
 from tests.robustness.fuzzing import answer_problem
+from tests.support import corpus
 from tests.support.dicomgen import make_file
 from tests.support.servers import free_port, start_lethe
 
-XSS_SAMPLE = SAMPLES / "2017-06-27-XSSInjection.dcm"
+XSS_SAMPLE = corpus.SAMPLES / "2017-06-27-XSSInjection.dcm"
 HOSTILE_VALUES = [
     "../../../../etc/passwd", "..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
     "..%252F..%252Fetc%252Fpasswd", "..\\..\\..\\etc\\passwd", "%00", "a%00b",
@@ -72,7 +72,7 @@ def fill(template: str, values: dict[str, str]) -> str:
 @pytest.fixture
 def stored(lethe):
     """The app with the XSS sample stored; (client, {collection: ID})."""
-    answer = lethe.post("/instances", content=XSS_SAMPLE.read_bytes())
+    answer = lethe.post("/instances", content=corpus.require(XSS_SAMPLE).read_bytes())
     assert answer.status_code == 200
     body = answer.json()
     ids = {"patients": body["ParentPatient"], "studies": body["ParentStudy"],

@@ -40,6 +40,7 @@ from starlette.testclient import TestClient
 import lethe.api
 from lethe.api.app import create_app
 from lethe.config import config_from_dict
+from tests.support import corpus
 from tests.support.dicomgen import make_file
 
 OPENAPI = Path(lethe.api.__file__).with_name("openapi.json")
@@ -50,7 +51,13 @@ KNOWN_BUGS: dict[tuple[str, str], str] = {}
 
 schemathesis.serializer.alias(["application/dicom", "application/zip"],
                               "application/octet-stream")
-schema = schemathesis.openapi.from_dict(json.loads(OPENAPI.read_text(encoding="utf-8")))
+# Operations that call a remote modality, or read the answers of one: the fuzzer has no
+# modality to offer, and one it creates on a random host rightly answers 500 ("Error in the
+# network protocol", as Orthanc). tests/network/ tests them against Orthanc and DCMTK.
+PEER_OPERATIONS = (r"^/(queries|tools/dicom-echo"
+                   r"|modalities/\{id\}/(echo|get|move|query|store|store-straight)$)")
+schema = schemathesis.openapi.from_dict(
+    json.loads(OPENAPI.read_text(encoding="utf-8"))).exclude(path_regex=PEER_OPERATIONS)
 schema.config.generation.update(max_examples=EXAMPLES_PER_OPERATION, deterministic=True,
                                 database="none")
 
@@ -165,6 +172,7 @@ def test_api_conforms(case, known, request):
 def test_openapi_file_is_up_to_date():
     """The committed document matches the app's routes (else: run tools/make_openapi.py)."""
     script = Path(__file__).resolve().parents[2] / "tools" / "make_openapi.py"
-    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
-                          text=True, timeout=60)
+    reference = corpus.reference("orthanc-openapi.json")
+    done = subprocess.run([sys.executable, str(script), "--check", "--reference", str(reference)],
+                          capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

@@ -26,6 +26,7 @@ def test_the_unused_main_tag_value_index_is_dropped_from_an_older_index(tmp_path
     SQLiteIndex(path).close()
     with sqlite3.connect(path) as conn:  # as an index made by an earlier version
         conn.execute("CREATE INDEX main_tags_value ON main_tags(name, value)")
+        conn.execute("DROP TABLE schema_version")
     assert "main_tags_value" in _indexes(path)
     SQLiteIndex(path).close()
     assert "main_tags_value" not in _indexes(path)
@@ -55,6 +56,7 @@ def test_an_index_made_before_the_identifiers_table_gets_it_filled(tmp_path: Pat
     with sqlite3.connect(path) as conn:  # as an index made by an earlier version
         conn.execute("DROP TABLE identifiers")
         conn.execute("DELETE FROM properties WHERE name = 'IdentifiersFilled'")
+        conn.execute("DROP TABLE schema_version")
     index = SQLiteIndex(path)
     ds = pydicom.dcmread(get_testdata_file("CT_small.dcm"))
     assert index.lookup_identifier(Level.PATIENT, ds.PatientID.lower()) == [ids.patient]

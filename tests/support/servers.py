@@ -115,6 +115,9 @@ def start_lethe(workdir: Path, extra: dict | None = None) -> ServerProcess:
         "HttpPort": port,
         "HttpBindAddress": "127.0.0.1",
         "StableAge": 1,
+        "DicomServerEnabled": False,  # tests of the DICOM network turn it on
+        "DicomPort": free_port(),
+        "DicomBindAddress": "127.0.0.1",
     }
     config.update(extra or {})
     (workdir / "lethe.json").write_text(json.dumps(config))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
@@ -9,7 +10,18 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 
-from lethe.api import instances, jobs, modify, resources, system
+from lethe.api import (
+    archives,
+    images,
+    instances,
+    jobs,
+    modalities,
+    modify,
+    peers,
+    reconstruct,
+    resources,
+    system,
+)
 from lethe.api.errors import InternalErrorMiddleware, http_error_handler, lethe_error_handler
 from lethe.api.security import SecurityMiddleware
 from lethe.config import Config
@@ -18,14 +30,28 @@ from lethe.errors import LetheError
 from lethe.jobs.engine import JobEngine
 from lethe.jobs.pool import WorkerPool
 from lethe.jobs.rehearsal import rehearse
+from lethe.network.service import DicomNetwork
 from lethe.store.store import Store
 
+log = logging.getLogger(__name__)
 
-def create_app(config: Config, store: Store | None = None) -> Starlette:
-    """The Lethe REST application for ``config`` (opening its store unless given)."""
+
+def create_app(config: Config, store: Store | None = None, *,
+               dicom_listener: bool = False) -> Starlette:
+    """The Lethe REST application for ``config``, opening its store unless given (which
+    raises :class:`~lethe.store.lock.FolderInUse` when another process owns it). The store
+    is closed, and its folders released, when the application shuts down.
+
+    With ``dicom_listener`` (what ``lethe serve`` asks), the DICOM listener starts and stops
+    with the application when ``DicomServerEnabled``; an embedded application (tests, tools)
+    binds no DICOM port unless asked. A port that cannot be bound fails the start-up."""
+    # a bad entry fails before the store opens
+    tags = TagDictionary.from_config(config.Dictionary, config.LoadPrivateDictionary)
+    network = DicomNetwork.from_config(config)  # as does a bad DICOM setting
     store = store or Store.open(config)
     engine = JobEngine(config.ConcurrentJobs, config.JobsHistorySize)
     pool = WorkerPool(config.WorkerProcesses, channels=True)
+    network.attach(store, pool, engine)
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
@@ -33,14 +59,23 @@ def create_app(config: Config, store: Store | None = None) -> Starlette:
         # The instance routes run the engine in this process, from threads: a first thread
         # hop (which loads anyio's backend) and a first use of the engine, before requests.
         await run_in_threadpool(rehearse)
+        if dicom_listener:
+            try:
+                await run_in_threadpool(network.start)
+            except OSError as exc:
+                log.error("cannot listen for DICOM on %s:%d (DicomBindAddress, DicomPort): %s",
+                          network.settings.bind_address, network.settings.port, exc.strerror)
+                raise
         yield
+        network.stop()  # no association uses the store once it closes
         engine.shutdown(timeout=10)  # before the store closes: rollbacks use it
         pool.shutdown()
         store.close()
 
     app = Starlette(
         routes=(instances.routes + modify.routes + system.routes + jobs.routes
-                + resources.routes),
+                + reconstruct.routes + modalities.routes + peers.routes + archives.routes
+                + images.routes + resources.routes),
         middleware=[Middleware(SecurityMiddleware, config=config),
                     Middleware(InternalErrorMiddleware)],
         exception_handlers={LetheError: lethe_error_handler,
@@ -51,6 +86,7 @@ def create_app(config: Config, store: Store | None = None) -> Starlette:
     app.state.store = store
     app.state.jobs = engine
     app.state.pool = pool
-    app.state.tags = TagDictionary.from_config(config.Dictionary)
+    app.state.network = network
+    app.state.tags = tags
     app.state.parsed_requests = modify.ParsedRequestCache()
     return app

@@ -93,7 +93,7 @@ async def get_file(request: Request) -> Response:
                            headers=headers)
 
 
-def _format(request: Request, default: str) -> str:
+def _format(request: Request, default: dicomjson.JsonFormat) -> dicomjson.JsonFormat:
     if flag(request, "simplify"):
         return "simplify"
     if flag(request, "short"):
@@ -103,11 +103,13 @@ def _format(request: Request, default: str) -> str:
 
 async def get_tags(request: Request) -> Response:
     rid = request.path_params["id"]
-    default = "simplify" if request.url.path.endswith("simplified-tags") else "full"
+    default: dicomjson.JsonFormat = ("simplify" if request.url.path.endswith("simplified-tags")
+                                     else "full")
 
     def work() -> dict:
         ds = store_of(request).read_dataset(rid)
-        return dicomjson.dataset_json(ds, _format(request, default))
+        return dicomjson.dataset_json(ds, _format(request, default),
+                                      tags=request.app.state.tags)
     return json_response(await run_in_threadpool(work))
 
 

@@ -30,10 +30,12 @@ class JobOptions:
     priority: int
     permissive: bool
     keep_source: bool
+    user_data: Any = None  # any JSON value; None when the body has no UserData
 
 
 def parse_job_options(body: dict[str, Any], *, keep_source_default: bool) -> JobOptions:
-    """Read ``KeepSource``, ``Permissive``, ``Synchronous``/``Asynchronous`` and ``Priority``.
+    """Read ``KeepSource``, ``Permissive``, ``Synchronous``/``Asynchronous``, ``Priority``
+    and ``UserData`` (any JSON value, shown by ``/jobs/{id}``, as Orthanc 1.12.9 does).
 
     ``Synchronous`` wins when present; otherwise ``Asynchronous`` is read and negated;
     the default is synchronous. A wrong JSON type is 400 ``Bad file format`` with
@@ -50,7 +52,7 @@ def parse_job_options(body: dict[str, Any], *, keep_source_default: bool) -> Job
     priority = body.get("Priority", 0)
     if isinstance(priority, bool) or not isinstance(priority, int) or priority not in _INT32:
         raise bad_file_format("Integer value expected in field: Priority")
-    return JobOptions(synchronous, priority, permissive, keep_source)
+    return JobOptions(synchronous, priority, permissive, keep_source, body.get("UserData"))
 
 
 def _boolean(body: dict[str, Any], field: str, default: bool) -> bool:
@@ -65,12 +67,14 @@ def engine_of(request: Request) -> JobEngine:
     return request.app.state.jobs
 
 
-async def run_job(request: Request, job: Job, *, synchronous: bool, priority: int) -> Response:
-    """Submit ``job``. Synchronous: wait for it without blocking the event loop and answer
-    its ``Content``, or raise its error (code and details) as a :class:`LetheError`.
-    Asynchronous: answer the handle ``{"ID": ..., "Path": "/jobs/<id>"}`` at once."""
-    job_id, outcome = engine_of(request).submit_tracked(job, priority)
-    if not synchronous:
+async def run_job(request: Request, job: Job, options: JobOptions) -> Response:
+    """Submit ``job`` with the priority and user data of ``options``. Synchronous: wait for
+    it without blocking the event loop and answer its ``Content``, or raise its error (code
+    and details) as a :class:`LetheError`. Asynchronous: answer the handle
+    ``{"ID": ..., "Path": "/jobs/<id>"}`` at once."""
+    job_id, outcome = engine_of(request).submit_tracked(job, options.priority,
+                                                        options.user_data)
+    if not options.synchronous:
         return json_response({"ID": job_id, "Path": f"/jobs/{job_id}"})
     return json_response(await asyncio.wrap_future(outcome))
 

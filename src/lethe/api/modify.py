@@ -117,10 +117,9 @@ async def resource_route(request: Request) -> Response:
     body = await read_json_object(request)
     anonymize = _is_anonymization(request)
     options = parse_job_options(body, keep_source_default=True)
-    parsed = _parse(request, body, anonymize, level=level.label.lower())
+    parsed = _parse(request, body, anonymize, level=level)
     job = await run_in_threadpool(_plan_job, request, parsed, [rid], level, options, level)
-    return await run_job(request, job, synchronous=options.synchronous,
-                         priority=options.priority)
+    return await run_job(request, job, options)
 
 
 async def bulk_route(request: Request) -> Response:
@@ -134,12 +133,10 @@ async def bulk_route(request: Request) -> Response:
     level = None
     if not anonymize and "Level" in body:
         level = check_level(body["Level"])
-    parsed = _parse(request, body, anonymize,
-                    level=level.label.lower() if level is not None else None)
-    check_as = level or Level[parsed.level.upper()]
+    parsed = _parse(request, body, anonymize, level=level)
+    check_as = level or parsed.level
     job = await run_in_threadpool(_plan_job, request, parsed, resources, check_as, options, None)
-    return await run_job(request, job, synchronous=options.synchronous,
-                         priority=options.priority)
+    return await run_job(request, job, options)
 
 
 def _plan_job(request: Request, parsed: ModificationRequest, resources: list[str],
@@ -177,8 +174,7 @@ async def _study_job(request: Request, planner) -> Response:
                        options.keep_source, options.permissive, origin_of(request))
         return ModificationJob(state.store, state.pool, made)
     job = await run_in_threadpool(plan)
-    return await run_job(request, job, synchronous=options.synchronous,
-                         priority=options.priority)
+    return await run_job(request, job, options)
 
 
 routes = [

@@ -15,7 +15,6 @@ from starlette.routing import Route
 from lethe.api.body import read_body
 from lethe.api.responses import json_response, text_response
 from lethe.errors import ErrorCode, LetheError, bad_request
-from lethe.store.ingest import PATIENT_COPY
 from lethe.store.model import Level, Resource
 from lethe.store.store import Store
 
@@ -67,12 +66,10 @@ def is_stable(last_update: str | None, stable_age: int) -> bool:
 
 def resource_json(store: Store, resource: Resource, stable_age: int) -> dict:
     """The JSON of ``GET /{level}/{id}``, shaped as Orthanc's."""
-    index = store.index
-    metadata = index.metadata(resource.id)
-    tags = index.main_tags(resource.id)
-    own = {k: v for k, v in tags.items() if not k.startswith(PATIENT_COPY)}
+    metadata = store.metadata(resource.id)
+    own, patient = store.main_tags_with_patient(resource.id)
     body: dict = {"ID": resource.id, "MainDicomTags": own,
-                  "Type": resource.level.label, "Labels": index.labels(resource.id)}
+                  "Type": resource.level.label, "Labels": store.labels(resource.id)}
     for name in ("AnonymizedFrom", "ModifiedFrom"):
         if name in metadata:
             body[name] = metadata[name]
@@ -82,16 +79,15 @@ def resource_json(store: Store, resource: Resource, stable_age: int) -> dict:
     if level is not Level.INSTANCE:
         body["IsStable"] = is_stable(metadata.get("LastUpdate"), stable_age)
         body["LastUpdate"] = metadata.get("LastUpdate", "")
-        body[level.child.plural.capitalize()] = index.children(resource.id)
+        body[level.child.plural.capitalize()] = store.children(resource.id)
     if level is Level.STUDY:
-        body["PatientMainDicomTags"] = {k[len(PATIENT_COPY):]: v for k, v in tags.items()
-                                         if k.startswith(PATIENT_COPY)}
+        body["PatientMainDicomTags"] = patient
     elif level is Level.SERIES:
         expected = _integer(metadata.get("ExpectedNumberOfInstances"))
         body["ExpectedNumberOfInstances"] = expected
         body["Status"] = _series_status(len(body["Instances"]), expected)
     elif level is Level.INSTANCE:
-        attachment = index.attachment(resource.id)
+        attachment = store.attachment(resource.id)
         body["FileSize"] = attachment.size if attachment else 0
         body["FileUuid"] = attachment.uuid if attachment else ""
         body["IndexInSeries"] = _integer(metadata.get("IndexInSeries"))
@@ -116,7 +112,7 @@ def _level(request: Request) -> Level:
 def expanded(request: Request, ids: list[str]) -> list[dict]:
     """The resource JSON of each of ``ids`` that still exists."""
     store, age = store_of(request), request.app.state.config.StableAge
-    found = (store.index.lookup(i) for i in ids)
+    found = (store.lookup(i) for i in ids)
     return [resource_json(store, r, age) for r in found if r is not None]
 
 
@@ -126,7 +122,7 @@ async def list_resources(request: Request) -> Response:
     expand = flag(request, "expand")
 
     def work() -> list:
-        ids = store_of(request).index.list_ids(level, since, limit)
+        ids = store_of(request).list_ids(level, since, limit)
         return expanded(request, ids) if expand else ids
     return json_response(await run_in_threadpool(work))
 
@@ -156,7 +152,7 @@ async def relative_route(request: Request) -> Response:
     level, rid, name = _level(request), request.path_params["id"], request.path_params["relative"]
     target = Level.parse(name)
     descendant = target > level and name == target.plural
-    ancestor = target < level and name == target.name.lower()
+    ancestor = target < level and name == target.key
     if not (descendant or ancestor):
         raise LetheError(ErrorCode.UNKNOWN_RESOURCE, f'{level.label} has no "{name}"')
 
@@ -169,7 +165,7 @@ async def relative_route(request: Request) -> Response:
             return resource_json(store, resource, request.app.state.config.StableAge)
         ids = [rid]
         for _ in range(target - level):
-            ids = [c for i in ids for c in store.index.children(i)]
+            ids = [c for i in ids for c in store.children(i)]
         return expanded(request, ids)
     return json_response(await run_in_threadpool(work))
 
@@ -192,14 +188,13 @@ async def resource_statistics(request: Request) -> Response:
     def work() -> dict:
         store = store_of(request)
         store.resource(rid, level)
-        attachments = store.index.attachments_of(rid)
-        body = size_statistics(sum(a.size for a in attachments))
+        body = size_statistics(store.disk_size(rid))
         if level < Level.INSTANCE:
             counts = {Level.STUDY: "CountStudies", Level.SERIES: "CountSeries",
                       Level.INSTANCE: "CountInstances"}
             ids = [rid]
             for below in range(level + 1, Level.INSTANCE + 1):
-                ids = [c for i in ids for c in store.index.children(i)]
+                ids = [c for i in ids for c in store.children(i)]
                 body[counts[Level(below)]] = len(ids)
         return dict(sorted(body.items()))
     return json_response(await run_in_threadpool(work))
@@ -224,7 +219,7 @@ async def list_metadata(request: Request) -> Response:
     def work() -> dict | list:
         store = store_of(request)
         store.resource(rid, level)
-        values = store.index.metadata(rid)
+        values = store.metadata(rid)
         return values if flag(request, "expand") else list(values)
     return json_response(await run_in_threadpool(work))
 
@@ -235,7 +230,7 @@ async def metadata_item(request: Request) -> Response:
     if request.method == "GET":
         def get() -> str:
             store.resource(rid, level)
-            values = store.index.metadata(rid)
+            values = store.metadata(rid)
             if name not in values:
                 raise LetheError(ErrorCode.INEXISTENT_ITEM, f'no metadata "{name}"')
             return values[name]
@@ -246,8 +241,8 @@ async def metadata_item(request: Request) -> Response:
     def change() -> None:
         store.resource(rid, level)
         if request.method == "PUT":
-            store.index.set_metadata(rid, name, value)
-        elif not store.index.delete_metadata(rid, name):
+            store.set_metadata(rid, name, value)
+        elif not store.delete_metadata(rid, name):
             raise LetheError(ErrorCode.INEXISTENT_ITEM, f'no metadata "{name}"')
     await run_in_threadpool(change)
     return json_response({})
@@ -260,7 +255,7 @@ async def list_labels(request: Request) -> Response:
     def work() -> list:
         store = store_of(request)
         store.resource(rid, level)
-        return store.index.labels(rid)
+        return store.labels(rid)
     return json_response(await run_in_threadpool(work))
 
 
@@ -281,10 +276,10 @@ async def label_item(request: Request) -> Response:
         store = store_of(request)
         store.resource(rid, level)
         if request.method == "GET":
-            if label not in store.index.labels(rid):
+            if label not in store.labels(rid):
                 raise LetheError(ErrorCode.UNKNOWN_RESOURCE, f'no label "{label}"')
             return text_response("")
-        store.index.set_label(rid, label, request.method == "PUT")
+        store.set_label(rid, label, request.method == "PUT")
         return json_response({})
     return await run_in_threadpool(work)
 
@@ -293,7 +288,8 @@ class _Choice(Convertor):
     """A path segment restricted to a fixed set of words."""
 
     def __init__(self, *words: str) -> None:
-        self.regex = "|".join(words)
+        # Starlette declares regex a class variable; it reads it from the instance.
+        self.regex = "|".join(words)  # type: ignore[misc]
 
     def convert(self, value: str) -> str:
         return value
@@ -302,10 +298,11 @@ class _Choice(Convertor):
         return value
 
 
-register_url_convertor("level", _Choice("patients", "studies", "series", "instances"))
-register_url_convertor("owner", _Choice("patients", "studies", "series"))
-register_url_convertor("relative", _Choice("patients", "studies", "series", "instances",
-                                           "patient", "study"))
+_OWNERS = [level for level in Level if level is not Level.INSTANCE]
+register_url_convertor("level", _Choice(*(level.plural for level in Level)))
+register_url_convertor("owner", _Choice(*(level.plural for level in _OWNERS)))
+register_url_convertor("relative", _Choice(*dict.fromkeys(
+    [level.plural for level in Level] + [level.key for level in _OWNERS])))
 
 LEVEL = "/{level:level}/{id}"
 routes = [

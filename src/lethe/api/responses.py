@@ -6,7 +6,7 @@ import io
 import json
 import tempfile
 from collections.abc import AsyncIterator, Callable
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
@@ -36,7 +36,8 @@ def spool(write: Callable[[BinaryIO], object]) -> BinaryIO:
 
     The file is closed, and the exception re-raised, if ``write`` fails.
     """
-    out = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115
+    # A binary file; typeshed types SpooledTemporaryFile as IO[bytes], not BinaryIO.
+    out = cast(BinaryIO, tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY))  # noqa: SIM115
     try:
         write(out)
     except BaseException:

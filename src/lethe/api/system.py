@@ -45,12 +45,12 @@ async def system(request: Request) -> Response:
 
 async def statistics(request: Request) -> Response:
     def work() -> dict:
-        index = store_of(request).index
-        size = index.total_size()
-        return {"CountInstances": index.count(Level.INSTANCE),
-                "CountPatients": index.count(Level.PATIENT),
-                "CountSeries": index.count(Level.SERIES),
-                "CountStudies": index.count(Level.STUDY),
+        store = store_of(request)
+        size = store.disk_size()
+        return {"CountInstances": store.count(Level.INSTANCE),
+                "CountPatients": store.count(Level.PATIENT),
+                "CountSeries": store.count(Level.SERIES),
+                "CountStudies": store.count(Level.STUDY),
                 "TotalDiskSize": str(size), "TotalDiskSizeMB": size // (1024 * 1024),
                 "TotalUncompressedSize": str(size),
                 "TotalUncompressedSizeMB": size // (1024 * 1024)}
@@ -62,11 +62,11 @@ async def changes(request: Request) -> Response:
     limit = min(int_arg(request, "limit", CHANGES_DEFAULT_LIMIT), CHANGES_MAX_LIMIT)
 
     def work() -> dict:
-        index = store_of(request).index
-        rows = index.changes(since, limit + 1)
+        store = store_of(request)
+        rows = store.changes(since, limit + 1)
         done = len(rows) <= limit
         rows = rows[:limit]
-        last = rows[-1].seq if rows else index.last_change()
+        last = rows[-1].seq if rows else store.last_change()
         return {"Changes": [{"ChangeType": c.change_type, "Date": c.date, "ID": c.resource_id,
                              "Path": f"/{c.level.plural}/{c.resource_id}",
                              "ResourceType": c.level.label, "Seq": c.seq} for c in rows],
@@ -90,17 +90,16 @@ async def tools_find(request: Request) -> Response:
 
 async def tools_lookup(request: Request) -> Response:
     """``POST /tools/lookup``: the resources whose identifier (PatientID, StudyInstanceUID,
-    SeriesInstanceUID or SOPInstanceUID) is the body, compared as Orthanc compares
-    identifiers (normalized: case, ``_`` and ``%`` ignored); patients first. An empty body
-    finds nothing, and a wildcard is refused, as in Orthanc."""
+    SeriesInstanceUID or SOPInstanceUID) is the body, compared as Orthanc 1.12.11 compares
+    identifiers (:meth:`~lethe.store.store.Store.lookup_identifier`: normalized, case
+    ignored, unless the body has a ``_`` or a ``%``, then exactly); ``*`` and ``?`` are
+    characters like any other; patients first. An empty body finds nothing."""
     text = (await read_body(request)).decode("utf-8", errors="replace").strip()
-    if "*" in text or "?" in text:
-        raise out_of_range(f'wildcards are not allowed in /tools/lookup: "{text}"')
 
     def work() -> list:
-        index = store_of(request).index
+        store = store_of(request)
         return [{"ID": rid, "Path": f"/{level.plural}/{rid}", "Type": level.label}
-                for level in Level for rid in index.lookup_identifier(level, text)]
+                for level in Level for rid in store.lookup_identifier(level, text)]
     return json_response(await run_in_threadpool(work) if text else [])
 
 

@@ -56,9 +56,10 @@ from pydicom.dataset import Dataset
 from pydicom.filereader import read_deferred_data_element
 from pydicom.multival import MultiValue
 from pydicom.sequence import Sequence
+from pydicom.uid import DeflatedExplicitVRLittleEndian
 
 from lethe.dicom import dcmtk_dictionary as dcmtk
-from lethe.dicom.tags import format_tag
+from lethe.dicom.tags import TagDictionary, format_tag
 
 JsonFormat = Literal["full", "simplify", "short"]
 MAXIMUM_STRING_LENGTH = 256
@@ -67,7 +68,6 @@ UNKNOWN_TAG_NAME = "Unknown Tag & Data"
 PIXEL_DATA = 0x7FE00010
 SPECIFIC_CHARACTER_SET = 0x00080005
 PIXEL_REPRESENTATION = 0x00280103
-DEFLATED = "1.2.840.10008.1.2.1.99"
 
 TEXT_VRS = frozenset({"AE", "AS", "CS", "DA", "DS", "DT", "IS", "LO", "LT", "PN", "SH", "ST",
                       "TM", "UC", "UI", "UR", "UT"})
@@ -341,9 +341,33 @@ def _attribute_tag(data: bytes, little_endian: bool) -> str | None:
 class _Reader:
     """Orthanc's string form of the elements of one dataset (ConvertLeafElement)."""
 
-    def __init__(self, encoding: str, code_extensions: bool) -> None:
+    def __init__(self, encoding: str, code_extensions: bool,
+                 tags: TagDictionary | None = None) -> None:
         self.encoding = encoding
         self.code_extensions = code_extensions
+        self._configured = tags if tags is not None and (
+            tags.has_entries or not tags.load_private_dictionary) else None
+
+    def entry(self, tag: int, private_creator: str | None) -> tuple[str, str] | None:
+        """(VR, name) of ``tag``: the ``Dictionary`` configuration's entry first (Orthanc
+        adds those to DCMTK's dictionary), then :func:`dictionary_entry`."""
+        if self._configured is not None:
+            found = self._configured.configured_entry(tag, private_creator)
+            if found is not None:
+                return found
+            if private_creator is not None and not self._configured.load_private_dictionary:
+                return None  # DCMTK without its private dictionary
+        return dictionary_entry(tag, private_creator)
+
+    def name(self, tag: int, private_creator: str | None) -> str:
+        """:func:`tag_name`, with the ``Dictionary`` configuration's names first."""
+        if self._configured is not None:
+            found = self._configured.configured_entry(tag, private_creator)
+            if found is not None:
+                return found[1]
+            if private_creator is not None and not self._configured.load_private_dictionary:
+                return UNKNOWN_TAG_NAME
+        return tag_name(tag, private_creator)
 
     def private_creator(self, item: Dataset, tag: int) -> str | None:
         """The creator reserving the block of a private data element, in the same item."""
@@ -364,7 +388,7 @@ class _Reader:
         """The VR of an element: the file's, or in implicit VR the one DCMTK settles on."""
         if elem.VR is not None:
             return str(elem.VR)
-        entry = dictionary_entry(tag, private_creator)
+        entry = self.entry(tag, private_creator)
         vr = entry[0] if entry is not None else "UN"
         if vr == "xs":
             representation = self.leaf(item, PIXEL_REPRESENTATION)
@@ -398,7 +422,7 @@ class _Reader:
         return self._unknown_vr(tag, data, private_creator)
 
     def _unknown_vr(self, tag: int, data: bytes, private_creator: str | None) -> str | None:
-        entry = dictionary_entry(tag, private_creator)
+        entry = self.entry(tag, private_creator)
         if entry is None or entry[0] not in TEXT_VRS:
             return None
         if private_creator is not None or (tag >> 16) % 2:
@@ -436,7 +460,8 @@ def _raw_bytes(item: Dataset, elem: RawDataElement) -> bytes:
     if elem.length == 0:
         return b""
     source = item.buffer if getattr(item, "buffer", None) is not None else item.filename
-    return read_deferred_data_element(item.fileobj_type, source, item.timestamp, elem).value
+    value = read_deferred_data_element(item.fileobj_type, source, item.timestamp, elem).value
+    return b"" if value is None else value
 
 
 class _Renderer:
@@ -476,7 +501,7 @@ class _Renderer:
         if (tag >> 16) % 2 and not self.include_private:
             return
         creator = self.reader.private_creator(item, tag)
-        if not self.include_unknown and dictionary_entry(tag, creator) is None:
+        if not self.include_unknown and self.reader.entry(tag, creator) is None:
             return
         elem = item.get_item(tag, keep_deferred=True)
         if _is_sequence(item, tag, elem, creator, self.reader):
@@ -499,7 +524,7 @@ class _Renderer:
         if self.fmt == "short":
             out[format_tag(tag)] = value
             return
-        name = tag_name(tag, creator)
+        name = self.reader.name(tag, creator)
         if self.fmt == "simplify":
             out[name] = value
             return
@@ -541,13 +566,13 @@ def absorbed_by_meta(ds: Dataset) -> list[int]:
     """
     meta = getattr(ds, "file_meta", None)
     group_length = meta.get(0x00020000) if meta is not None else None
-    if (group_length is None or getattr(ds, "preamble", None) is None
-            or meta.get("TransferSyntaxUID") == DEFLATED):  # positions of the inflated stream
-        return []
+    if (meta is None or group_length is None or getattr(ds, "preamble", None) is None
+            or meta.get("TransferSyntaxUID") == DeflatedExplicitVRLittleEndian):
+        return []  # (deflated: the positions are those of the inflated stream)
     if not isinstance(group_length.value, int):
         return []  # a group length that is not a number: nothing to learn from it
     end = 128 + 4 + 12 + group_length.value  # preamble, "DICM", (0002,0000) element
-    absorbed = []
+    absorbed: list[int] = []
     for tag in sorted(ds.keys()):
         elem = ds.get_item(tag, keep_deferred=True)
         if not isinstance(elem, RawDataElement) or elem.value_tell is None:
@@ -561,17 +586,20 @@ def absorbed_by_meta(ds: Dataset) -> list[int]:
 
 def dataset_json(ds: Dataset, fmt: JsonFormat = "full", *, ignore_length: Collection[int] = (),
                  default_encoding: str = DEFAULT_ENCODING, pixel_data_tag: int | None = None,
-                 max_length: int = MAXIMUM_STRING_LENGTH) -> dict[str, Any]:
+                 max_length: int = MAXIMUM_STRING_LENGTH,
+                 tags: TagDictionary | None = None) -> dict[str, Any]:
     """``GET /instances/{id}/tags`` in format ``fmt`` (``full``, ``simplify``, ``short``).
 
     ``ignore_length`` lists tags exempt from the 256-byte limit (``?ignore-length``);
     ``max_length`` 0 means no limit.
     ``default_encoding`` is the ``DefaultEncoding`` option (an Orthanc encoding
     name). ``pixel_data_tag`` is the tag where a ``stop_before_pixels`` read
-    stopped, so that it is rendered (as null) like Orthanc does.
+    stopped, so that it is rendered (as null) like Orthanc does. ``tags`` carries the
+    ``Dictionary`` configuration, whose entries name tags (private ones by their
+    creator) and give the VR of implicit-VR elements before DCMTK's dictionary does.
     """
     encoding, extensions = detect_encoding(ds, default_encoding)
-    renderer = _Renderer(fmt, _Reader(encoding, extensions), max_length, ignore_length)
+    renderer = _Renderer(fmt, _Reader(encoding, extensions, tags), max_length, ignore_length)
     return renderer.dataset(ds, True, pixel_data_tag, absorbed_by_meta(ds))
 
 

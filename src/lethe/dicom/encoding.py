@@ -10,27 +10,34 @@ values pydicom refuses...) is left to pydicom: the functions answer None. Pure f
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from struct import pack
+from typing import Any
 
 from pydicom.charset import convert_encodings, default_encoding, encode_string
 from pydicom.dataelem import DataElement, RawDataElement
 from pydicom.dataset import Dataset
 from pydicom.multival import MultiValue
-from pydicom.valuerep import PersonName
+from pydicom.tag import ItemDelimiterTag, ItemTag, SequenceDelimiterTag, Tag
+from pydicom.valuerep import EXPLICIT_VR_LENGTH_32, PersonName
 
 Element = DataElement | RawDataElement
 
-ITEM = 0xFFFEE000
-ITEM_DELIMITER = 0xFFFEE00D
-SEQUENCE_DELIMITER = 0xFFFEE0DD
+# pydicom's constants as plain ``int`` and ``str``: the readers and writers compare millions of
+# tags and VRs with them, and a comparison with a ``BaseTag`` or a ``VR`` member costs a call.
+ITEM = int(ItemTag)
+ITEM_DELIMITER = int(ItemDelimiterTag)
+SEQUENCE_DELIMITER = int(SequenceDelimiterTag)
 UNDEFINED_LENGTH = 0xFFFFFFFF
-PIXEL_TAGS = frozenset({0x7FE00008, 0x7FE00009, 0x7FE00010})
+"""The value length of an undefined-length sequence or item (PS3.5 7.1; pydicom names none)."""
+PIXEL_TAGS = frozenset(int(Tag(keyword)) for keyword in (
+    "FloatPixelData", "DoubleFloatPixelData", "PixelData"))
 """Float, double float and plain pixel data: where pydicom's ``stop_before_pixels`` stops."""
-LONG_LENGTH_VRS = frozenset(
-    {"OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"})
-"""The VRs whose explicit VR header has a 32-bit length."""
+LONG_LENGTH_VRS = frozenset(vr.value for vr in EXPLICIT_VR_LENGTH_32)
+"""The VRs whose explicit VR header has a 32-bit length (pydicom's ``EXPLICIT_VR_LENGTH_32``)."""
+
+_ITEM_GROUP, _ITEM_ELEMENT = ITEM >> 16, ITEM & 0xFFFF
 
 
 def converts(dataset: Dataset, implicit: bool, little: bool) -> bool:
@@ -63,10 +70,11 @@ def encode_element(element: Element, *, implicit: bool, little: bool,
     character set (pydicom's ``convert_encodings``).
     """
     if isinstance(element, RawDataElement):
-        if (element.value is None or element.length == 0xFFFFFFFF
+        if (element.value is None or element.length == UNDEFINED_LENGTH
                 or not (implicit or element.VR in _STANDARD_VRS)):
             return None
-        return _header(element.tag, element.VR, len(element.value), implicit,
+        # VR is None only in implicit VR, where _header does not read it.
+        return _header(element.tag, element.VR, len(element.value), implicit,  # type: ignore[arg-type]
                        little) + element.value
     if element.VR == "SQ":
         value = _encoded_items(element.value, implicit, little, encodings)
@@ -74,7 +82,7 @@ def encode_element(element: Element, *, implicit: bool, little: bool,
             return None
         if not element.is_undefined_length:
             return _header(element.tag, "SQ", len(value), implicit, little) + value
-        return (_header(element.tag, "SQ", 0xFFFFFFFF, implicit, little) + value
+        return (_header(element.tag, "SQ", UNDEFINED_LENGTH, implicit, little) + value
                 + _delimiter(SEQUENCE_DELIMITER, little))
     if element.is_undefined_length:
         return None
@@ -82,7 +90,7 @@ def encode_element(element: Element, *, implicit: bool, little: bool,
                         little=little, encodings=encodings)
 
 
-def _encoded_items(items: list, implicit: bool, little: bool,
+def _encoded_items(items: Iterable[object] | None, implicit: bool, little: bool,
                    encodings: list[str]) -> bytes | None:
     """The items of a sequence as pydicom's ``write_sequence`` writes them, or None unless
     every item was read in the encoding written and keeps its character set (pydicom would
@@ -105,10 +113,10 @@ def _encoded_items(items: list, implicit: bool, little: bool,
             elements.append(encoded)
         data = b"".join(elements)
         if getattr(item, "is_undefined_length_sequence_item", False):
-            parts += [pack(endian + "HHL", 0xFFFE, 0xE000, 0xFFFFFFFF), data,
+            parts += [pack(endian + "HHL", _ITEM_GROUP, _ITEM_ELEMENT, UNDEFINED_LENGTH), data,
                       _delimiter(ITEM_DELIMITER, little)]
         else:
-            parts += [pack(endian + "HHL", 0xFFFE, 0xE000, len(data)), data]
+            parts += [pack(endian + "HHL", _ITEM_GROUP, _ITEM_ELEMENT, len(data)), data]
     return b"".join(parts)
 
 
@@ -116,7 +124,7 @@ def _delimiter(tag: int, little: bool) -> bytes:
     return pack("<HHL" if little else ">HHL", tag >> 16, tag & 0xFFFF, 0)
 
 
-def encode_value(tag: int, vr: str | None, value: object, *, implicit: bool, little: bool,
+def encode_value(tag: int, vr: str, value: object, *, implicit: bool, little: bool,
                  encodings: list[str]) -> bytes | None:
     """The element ``tag`` of VR ``vr`` holding ``value`` (as a ``DataElement`` holds it),
     encoded as pydicom's ``write_data_element`` encodes it.
@@ -128,6 +136,7 @@ def encode_value(tag: int, vr: str | None, value: object, *, implicit: bool, lit
     encoder = _VALUE_ENCODERS.get(vr)
     if encoder is None or not (value is None or isinstance(value, _PLAIN_TYPES)):
         return None
+    data: bytes | None
     if value is None or isinstance(value, _SIZED_TYPES) and not value:
         data = b""  # pydicom writes no value for an empty element
     else:
@@ -153,7 +162,7 @@ def _header(tag: int, vr: str, length: int, implicit: bool, little: bool) -> byt
     return pack(endian + "HH2sH", tag >> 16, tag & 0xFFFF, vr.encode(), length)
 
 
-def _values(value: object) -> list:
+def _values(value: object) -> list[Any]:
     if isinstance(value, str):
         return [value]
     return list(value) if isinstance(value, _MULTI_VALUE_TYPES) else [value]

@@ -34,18 +34,20 @@ MediaStorageSOPClassUID/InstanceUID following the data set.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pydicom.charset import convert_encodings, custom_encoders
 from pydicom.dataelem import DataElement, empty_value_for_VR
 from pydicom.dataset import Dataset
+from pydicom.tag import BaseTag
+from pydicom.uid import EncapsulatedPDFStorage
 from pydicom.valuerep import CUSTOMIZABLE_CHARSET_VR
 
 from lethe import NAME, __version__
 from lethe.dicom.nested import anonymize_identifiers, element_vr, raw_uid_text
 from lethe.dicom.paths import matching_parents
 from lethe.dicom.request import (
-    LEVELS,
     MAIN_UIDS,
     PATIENT_NAME,
     SOP_CLASS_UID,
@@ -59,16 +61,22 @@ from lethe.errors import bad_request
 SPECIFIC_CHARACTER_SET = 0x00080005
 DEIDENTIFICATION_METHOD = 0x00120063
 MIME_TYPE_OF_ENCAPSULATED_DOCUMENT = 0x00420012
-ENCAPSULATED_PDF_STORAGE = "1.2.840.10008.5.1.4.1.1.104.1"
 
 
 @dataclass(frozen=True)
 class ModificationContext:
     """What all the instances of one request or job share.
 
-    ``anonymized_name`` is the ``Anonymized<N>`` PatientName of an anonymization, decided once
-    by the caller; it is required when :attr:`ModificationRequest.sets_patient_name` is true.
-    DeidentificationMethod is ``f"{method_prefix} - {profile.method}"``.
+    Parameters
+    ----------
+    uids : UidMapper
+        The mapping of original UIDs and PatientIDs to new ones: one mapper for all the
+        instances of a job keeps their references consistent.
+    anonymized_name : str, optional
+        The ``Anonymized<N>`` PatientName of an anonymization, decided once by the caller;
+        required when :attr:`ModificationRequest.sets_patient_name` is true.
+    method_prefix : str, optional
+        DeidentificationMethod is ``f"{method_prefix} - {profile.method}"``.
     """
 
     uids: UidMapper
@@ -79,9 +87,28 @@ class ModificationContext:
 def apply(dataset: Dataset, request: ModificationRequest, context: ModificationContext) -> None:
     """Apply ``request`` to ``dataset`` in place (spec 3.2 steps 0-8).
 
-    Raises ``LetheError(BAD_REQUEST)`` when a replacement value cannot be encoded in the
-    instance's character set; the data set is then unchanged (except, in the rare case of a
-    sequence item with its own character set, for the steps already done).
+    Elements are converted only where they are read or changed, so a data set read with its
+    values still raw (``pydicom.dcmread``'s default) stays cheap to modify. The file meta
+    information is left alone.
+
+    Parameters
+    ----------
+    dataset : pydicom.dataset.Dataset
+        The data set to modify.
+    request : ModificationRequest
+        The parsed request (:meth:`ModificationRequest.parse`).
+    context : ModificationContext
+        What the instances of one job share; ``anonymized_name`` is required when
+        ``request.sets_patient_name`` is true.
+
+    Raises
+    ------
+    lethe.errors.LetheError
+        ``BAD_REQUEST`` when a replacement value cannot be encoded in the instance's character
+        set; the data set is then unchanged (except, in the rare case of a sequence item with
+        its own character set, for the steps already done).
+    ValueError
+        When the request needs ``context.anonymized_name`` and the context has none.
     """
     if request.sets_patient_name and context.anonymized_name is None:
         raise ValueError("this anonymization needs context.anonymized_name")
@@ -132,7 +159,7 @@ class _Charset:
     encodings: list[str]
 
     @classmethod
-    def of(cls, value: object) -> _Charset:
+    def of(cls, value: str | Iterable[str] | None) -> _Charset:
         """The character set of a SpecificCharacterSet value (Latin-1 when empty or absent)."""
         terms = [value] if isinstance(value, str) else list(value or [])
         terms = [term.strip() for term in terms]
@@ -238,6 +265,7 @@ def _replace_top_level(dataset: Dataset, request: ModificationRequest,
             for tag, vr, value in entry.image.attributes:
                 dataset[tag] = DataElement(tag, vr, value)
     if request.sets_deidentification_method:
+        assert request.profile is not None  # set by an anonymization only
         method = f"{context.method_prefix} - {request.profile.method}"
         dataset[DEIDENTIFICATION_METHOD] = DataElement(DEIDENTIFICATION_METHOD, "LO", method)
     if request.sets_patient_name:
@@ -248,7 +276,7 @@ def _describe_pdf(dataset: Dataset) -> None:
     """Attributes of an embedded PDF: its MIME type; SOP class, modality, conversion if absent."""
     dataset[MIME_TYPE_OF_ENCAPSULATED_DOCUMENT] = DataElement(
         MIME_TYPE_OF_ENCAPSULATED_DOCUMENT, "LO", "application/pdf")
-    for tag, vr, value in ((SOP_CLASS_UID, "UI", ENCAPSULATED_PDF_STORAGE),
+    for tag, vr, value in ((SOP_CLASS_UID, "UI", EncapsulatedPDFStorage),
                            (0x00080060, "CS", "OT"), (0x00080064, "CS", "WSD")):
         if tag not in dataset:
             dataset[tag] = DataElement(tag, vr, value)
@@ -256,15 +284,14 @@ def _describe_pdf(dataset: Dataset) -> None:
 
 def _regenerate_uids(dataset: Dataset, request: ModificationRequest, uids: UidMapper) -> None:
     """Step 6: new Study/Series/SOP Instance UIDs from the level down (spec 6.1)."""
-    depth = LEVELS.index(request.level)
     for tag, level in MAIN_UIDS.items():
-        if (depth > LEVELS.index(level) or tag in request.replaced_tags
+        if (request.level > level or tag in request.replaced_tags
                 or tag in request.kept_tags):
             continue
         dataset[tag] = DataElement(tag, "UI", uids.map_uid(level, _uid_text(dataset, tag)))
 
 
-def _uid_text(dataset: Dataset, tag: int) -> str:
+def _uid_text(dataset: Dataset, tag: BaseTag) -> str:
     """The text of the UID ``tag`` ("" if absent or empty), converted only if it must be."""
     element = dataset.get_item(tag, keep_deferred=True)
     if element is None:

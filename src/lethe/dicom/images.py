@@ -4,7 +4,8 @@ As Orthanc embeds them: 8-bit and 16-bit grayscale become MONOCHROME2, RGB
 stays RGB (interleaved), and RGBA becomes RGB without its alpha channel; the
 image attributes (Rows, Columns, BitsAllocated...) are set to match. Other
 kinds of image (palette, grayscale with alpha, bilevel, CMYK) are refused,
-where Orthanc answers 500 "Not implemented yet". Pillow decodes the image.
+where Orthanc answers 500 "Not implemented yet". Pillow decodes the image; it and numpy are
+imported when an image is decoded, not with this module (tests/test_lazy_imports.py).
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
-
-import numpy as np
-from PIL import Image, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from lethe.errors import bad_file_format, bad_request
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 IMAGE_TYPES = {"image/png": "PNG", "image/jpeg": "JPEG"}
 """The media types of a PixelData data URI that are decoded as images, and their format."""
@@ -37,6 +39,8 @@ def decode_image(mime: str, data: bytes) -> EmbeddedImage:
     """The image of a ``data:image/png`` or ``data:image/jpeg`` URI (bytes already decoded
     from base64); 400 naming the problem for a file that is not such an image, for a kind
     of image that cannot be embedded, and for one too large to decode."""
+    from PIL import Image, UnidentifiedImageError
+
     image_format = IMAGE_TYPES[mime]
     try:
         with warnings.catch_warnings():
@@ -56,6 +60,8 @@ def _embedded(image: Image.Image, image_format: str) -> EmbeddedImage:
     if image.mode == "L":
         return _describe(image.tobytes(), width, height, samples=1, bits=8)
     if image.mode in _GRAY_16:
+        import numpy as np
+
         pixels = np.asarray(image)
         if pixels.min(initial=0) < 0 or pixels.max(initial=0) > 0xFFFF:
             raise bad_request("PixelData: the grayscale image has values beyond 16 bits")

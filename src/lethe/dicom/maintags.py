@@ -40,76 +40,43 @@ from lethe.dicom.dicomjson import (
     element_string,
     tag_name,
 )
+from lethe.dicom.levels import Level
 from lethe.dicom.tags import format_tag
 from lethe.errors import out_of_range
 
-LEVELS = ("Patient", "Study", "Series", "Instance")
 
-MAIN_TAGS: dict[str, tuple[BaseTag, ...]] = {
-    "Patient": tuple(map(Tag, (
-        0x00100010,  # PatientName
-        0x00100030,  # PatientBirthDate
-        0x00100040,  # PatientSex
-        0x00101000,  # OtherPatientIDs
-        0x00100020,  # PatientID
-    ))),
-    "Study": tuple(map(Tag, (
-        0x00080020,  # StudyDate
-        0x00080030,  # StudyTime
-        0x00200010,  # StudyID
-        0x00081030,  # StudyDescription
-        0x00080050,  # AccessionNumber
-        0x0020000D,  # StudyInstanceUID
-        0x00321060,  # RequestedProcedureDescription
-        0x00080080,  # InstitutionName
-        0x00321032,  # RequestingPhysician
-        0x00080090,  # ReferringPhysicianName
-    ))),
-    "Series": tuple(map(Tag, (
-        0x00080021,  # SeriesDate
-        0x00080031,  # SeriesTime
-        0x00080060,  # Modality
-        0x00080070,  # Manufacturer
-        0x00081010,  # StationName
-        0x0008103E,  # SeriesDescription
-        0x00180015,  # BodyPartExamined
-        0x00180024,  # SequenceName
-        0x00181030,  # ProtocolName
-        0x00200011,  # SeriesNumber
-        0x00181090,  # CardiacNumberOfImages
-        0x00201002,  # ImagesInAcquisition
-        0x00200105,  # NumberOfTemporalPositions
-        0x00540081,  # NumberOfSlices
-        0x00540101,  # NumberOfTimeSlices
-        0x0020000E,  # SeriesInstanceUID
-        0x00200037,  # ImageOrientationPatient
-        0x00541000,  # SeriesType
-        0x00081070,  # OperatorsName
-        0x00400254,  # PerformedProcedureStepDescription
-        0x00181400,  # AcquisitionDeviceProcessingDescription
-        0x00180010,  # ContrastBolusAgent
-    ))),
-    "Instance": tuple(map(Tag, (
-        0x00080012,  # InstanceCreationDate
-        0x00080013,  # InstanceCreationTime
-        0x00200012,  # AcquisitionNumber
-        0x00541330,  # ImageIndex
-        0x00200013,  # InstanceNumber
-        0x00280008,  # NumberOfFrames
-        0x00200100,  # TemporalPositionIdentifier
-        0x00080018,  # SOPInstanceUID
-        0x00200032,  # ImagePositionPatient
-        0x00204000,  # ImageComments
-        0x00200037,  # ImageOrientationPatient
-    ))),
+def _tags(*keywords: str) -> tuple[BaseTag, ...]:
+    return tuple(Tag(keyword) for keyword in keywords)
+
+
+MAIN_TAGS: dict[Level, tuple[BaseTag, ...]] = {
+    Level.PATIENT: _tags(
+        "PatientName", "PatientBirthDate", "PatientSex", "OtherPatientIDs", "PatientID"),
+    Level.STUDY: _tags(
+        "StudyDate", "StudyTime", "StudyID", "StudyDescription", "AccessionNumber",
+        "StudyInstanceUID", "RequestedProcedureDescription", "InstitutionName",
+        "RequestingPhysician", "ReferringPhysicianName"),
+    Level.SERIES: _tags(
+        "SeriesDate", "SeriesTime", "Modality", "Manufacturer", "StationName",
+        "SeriesDescription", "BodyPartExamined", "SequenceName", "ProtocolName", "SeriesNumber",
+        "CardiacNumberOfImages", "ImagesInAcquisition", "NumberOfTemporalPositions",
+        "NumberOfSlices", "NumberOfTimeSlices", "SeriesInstanceUID", "ImageOrientationPatient",
+        "SeriesType", "OperatorsName", "PerformedProcedureStepDescription",
+        "AcquisitionDeviceProcessingDescription", "ContrastBolusAgent"),
+    Level.INSTANCE: _tags(
+        "InstanceCreationDate", "InstanceCreationTime", "AcquisitionNumber", "ImageIndex",
+        "InstanceNumber", "NumberOfFrames", "TemporalPositionIdentifier", "SOPInstanceUID",
+        "ImagePositionPatient", "ImageComments", "ImageOrientationPatient"),
 }
+"""The main tags of each level, in Orthanc's order: Orthanc 1.10.1's hand-written lists
+(``PATIENT_MAIN_DICOM_TAGS``, ``STUDY_MAIN_DICOM_TAGS``, ``SERIES_MAIN_DICOM_TAGS`` and
+``INSTANCE_MAIN_DICOM_TAGS`` in ``OrthancFramework/Sources/DicomFormat/DicomMap.cpp``), named
+by their pydicom keywords."""
 
-# Tags matched on normalized values in the SQL phase of /tools/find, at every query level:
-# PatientID, PatientName, PatientBirthDate, StudyInstanceUID, AccessionNumber,
-# StudyDescription, StudyDate, SeriesInstanceUID, SOPInstanceUID.
-IDENTIFIER_TAGS: frozenset[BaseTag] = frozenset(map(Tag, (
-    0x00100020, 0x00100010, 0x00100030, 0x0020000D, 0x00080050, 0x00081030, 0x00080020,
-    0x0020000E, 0x00080018)))
+IDENTIFIER_TAGS: frozenset[BaseTag] = frozenset(_tags(
+    "PatientID", "PatientName", "PatientBirthDate", "StudyInstanceUID", "AccessionNumber",
+    "StudyDescription", "StudyDate", "SeriesInstanceUID", "SOPInstanceUID"))
+"""Tags matched on normalized values in the SQL phase of /tools/find, at every query level."""
 
 ANY_MAIN_TAG: frozenset[BaseTag] = frozenset(
     tag for level_tags in MAIN_TAGS.values() for tag in level_tags)
@@ -118,27 +85,26 @@ ANY_MAIN_TAG: frozenset[BaseTag] = frozenset(
 # Main tags a query at each level can constrain: its own and those of its ancestors
 # (the patient tags are copied at the study level). Constraints on other tags
 # need the DICOM files; constraints on tags of lower levels match nothing.
-FIND_TAGS: dict[str, frozenset[BaseTag]] = {
-    level: frozenset(tag for upper in LEVELS[:i + 1] for tag in MAIN_TAGS[upper])
-    for i, level in enumerate(LEVELS)
+FIND_TAGS: dict[Level, frozenset[BaseTag]] = {
+    level: frozenset(tag for upper in Level if upper <= level for tag in MAIN_TAGS[upper])
+    for level in Level
 }
 
-MODALITIES_IN_STUDY = Tag(0x00080061)
-MODALITY = Tag(0x00080060)
+MODALITIES_IN_STUDY = Tag("ModalitiesInStudy")
+MODALITY = Tag("Modality")
 RANGE_VRS = frozenset({"DA", "DT", "TM"})
 WILDCARD_VRS = frozenset({"AE", "CS", "LO", "LT", "PN", "SH", "ST", "UC", "UR", "UT"})
 
 
-def _check_level(level: str) -> None:
-    if level not in MAIN_TAGS:
+def _check_level(level: Level) -> None:
+    if not isinstance(level, Level):
         raise ValueError(f"unknown resource level: {level!r}")
 
 
-def main_tags(ds: Dataset, level: str, *, default_encoding: str = DEFAULT_ENCODING,
+def main_tags(ds: Dataset, level: Level, *, default_encoding: str = DEFAULT_ENCODING,
               encoding: tuple[str, bool] | None = None) -> dict[str, str]:
-    """The main tags of ``level`` (``Patient``, ``Study``, ``Series``, ``Instance``) as
-    Orthanc stores them for the resource created by ``ds``: name -> string value.
-    ``encoding`` is a :func:`detect_encoding` result to reuse; it is detected when None."""
+    """The main tags of ``level`` as Orthanc stores them for the resource created by ``ds``:
+    name -> string value. ``encoding`` is a :func:`detect_encoding` result to reuse; it is detected when None."""
     _check_level(level)
     encoding = encoding or detect_encoding(ds, default_encoding)
     present = ds.keys()
@@ -152,7 +118,7 @@ def main_tags(ds: Dataset, level: str, *, default_encoding: str = DEFAULT_ENCODI
     return tags
 
 
-def main_tags_json(tags: Mapping[str, str], level: str, fmt: JsonFormat = "simplify"
+def main_tags_json(tags: Mapping[str, str], level: Level, fmt: JsonFormat = "simplify"
                    ) -> dict[str, Any]:
     """Stored main tags of ``level`` (name -> value) as a resource JSON shows them: by name
     (default, ``simplify``), by ``gggg,eeee`` (``?short``) or as ``{Name, Type, Value}``

@@ -36,12 +36,37 @@ def modify_file(source: bytes | BinaryIO, out: BinaryIO, request: ModificationRe
                 default_quality: int = DEFAULT_LOSSY_QUALITY) -> Dataset:
     """Write the modified file of ``source`` to ``out``; return the modified data set.
 
-    ``default_quality`` is the lossy quality used when the request has no
-    ``LossyQuality``. On the fast path the returned data set holds a
-    placeholder instead of the pixel data. Raises ``LetheError`` for an
-    unreadable file, a value that does not fit the instance, or a target
-    transfer syntax that cannot encode the image; ``out`` is then incomplete
-    and must be discarded by the caller.
+    Exported as :func:`lethe.dicom.apply_to_file`. Unless the request transcodes, only the
+    header is parsed and modified (:func:`lethe.dicom.engine.apply`); the pixel data is copied
+    from ``source`` as bytes. The file meta information is regenerated.
+
+    Parameters
+    ----------
+    source : bytes or binary file
+        A DICOM file (Part 10, or a bare data set): its bytes, or a seekable binary file at
+        offset 0.
+    out : binary file
+        Where the new file is written.
+    request : ModificationRequest
+        The parsed request.
+    context : ModificationContext
+        What the instances of one job share (UID mapping, anonymized PatientName).
+    default_quality : int, optional
+        The lossy quality (1-100) of a lossy ``Transcode`` when the request has no
+        ``LossyQuality``.
+
+    Returns
+    -------
+    pydicom.dataset.Dataset
+        The modified data set. When the pixel data was copied as bytes, it holds a
+        placeholder instead of the pixel data.
+
+    Raises
+    ------
+    lethe.errors.LetheError
+        ``BAD_FILE_FORMAT`` for a file that cannot be read; ``BAD_REQUEST`` for a value that
+        the instance cannot hold (see :func:`lethe.dicom.engine.apply`) or a target transfer
+        syntax that cannot encode the image. ``out`` is then incomplete: discard it.
     """
     try:
         if request.transcode is None:

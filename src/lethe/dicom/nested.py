@@ -70,6 +70,7 @@ def _visit(item: Dataset, tag: BaseTag, chain: Chain, request: ModificationReque
     if any(path_matches(path, chain, tag) for path in request.kept_paths):
         return
     profile = request.profile
+    assert profile is not None  # anonymize_identifiers checked it
     if ((tag.is_private and request.remove_private_tags) or tag in request.removals
             or profile.in_removed_range(tag)):
         del item[tag]
@@ -88,10 +89,12 @@ def _visit(item: Dataset, tag: BaseTag, chain: Chain, request: ModificationReque
 def _remap(dataset: Dataset, tag: BaseTag, chain: Chain, request: ModificationRequest,
            uids: UidMapper) -> None:
     """Replace the identifier ``tag`` by its mapped value (each value of a multi-valued one)."""
+    profile = request.profile
+    assert profile is not None  # anonymize_identifiers checked it
     raw = dataset.get_item(tag, keep_deferred=True)
     text = raw_uid_text(tag, raw) if tag != PATIENT_ID else None
     if text is not None:  # a UID read without converting it (faster)
-        level = request.profile.uid_level(tag, chain)
+        level = profile.uid_level(tag, chain)
         dataset[tag] = DataElement(tag, "UI", uids.map_uid(level, text))
         return
     element = dataset[tag]
@@ -101,7 +104,7 @@ def _remap(dataset: Dataset, tag: BaseTag, chain: Chain, request: ModificationRe
         def mapped(value: str) -> str:
             return uids.map_patient_id(value)
     else:
-        level = request.profile.uid_level(tag, chain)
+        level = profile.uid_level(tag, chain)
 
         def mapped(value: str) -> str:
             return uids.map_uid(level, value)

@@ -2,6 +2,9 @@
 
 Reading:
 
+* :func:`parse_file` is the one parser of a DICOM file, stored or received: Lethe's fast reader
+  for a plain file, pydicom's otherwise. Everything else (the two below, the store, ingest)
+  reads a file through it.
 * :func:`read_header` parses every top-level element except the pixel data element, which stays
   in the source: the dataset holds a *placeholder* for it (a deferred ``RawDataElement``, value
   ``None``), and :class:`PixelElement` records where its bytes are. Elements after the pixel data
@@ -114,7 +117,7 @@ class Header:
 def read_header(source: bytes | BinaryIO) -> Header:
     """Parse ``source`` (bytes, or a seekable binary file at offset 0) without its pixel data."""
     stream = _as_stream(source)
-    dataset = _dcmread(stream, stop_before_pixels=True)
+    dataset = parse_file(stream, stop_before_pixels=True)
     transfer_syntax = transfer_syntax_of(dataset)
     if transfer_syntax == DeflatedExplicitVRLittleEndian:
         stream.seek(0)
@@ -122,10 +125,11 @@ def read_header(source: bytes | BinaryIO) -> Header:
     offset = stream.tell()
     if not stream.read(1):
         return Header(dataset, transfer_syntax)
+    # Read from a file, so never (None, None).
     implicit, little = dataset.original_encoding
     try:
-        pixel = _locate_pixel_element(stream, offset, implicit, little)
-        _read_trailing_elements(stream, dataset, implicit, little)
+        pixel = _locate_pixel_element(stream, offset, implicit, little)  # type: ignore[arg-type]
+        _read_trailing_elements(stream, dataset, implicit, little)  # type: ignore[arg-type]
     except (EOFError, ValueError, struct.error):
         # Not laid out as the transfer syntax says (e.g. an implicit VR pixel element in an
         # explicit VR file): leave it to pydicom's tolerant reader.
@@ -137,7 +141,7 @@ def read_header(source: bytes | BinaryIO) -> Header:
 
 def read_full(source: bytes | BinaryIO) -> Header:
     """Parse all of ``source``, pixel data included (deflated data sets are inflated)."""
-    dataset = _dcmread(_as_stream(source), stop_before_pixels=False)
+    dataset = parse_file(source, stop_before_pixels=False)
     return Header(dataset, transfer_syntax_of(dataset))
 
 
@@ -150,8 +154,9 @@ def write_modified(header: Header, dataset: Dataset, source: bytes | BinaryIO,
     removed or replaced it, the data set is written as it is.
     """
     pixel = header.pixel
-    if pixel is not None and dataset.get_item(pixel.tag, keep_deferred=True) is not \
-            pixel.placeholder:
+    # get_item() returns raw elements as they are, which pydicom's annotation does not say.
+    if pixel is not None and dataset.get_item(  # type: ignore[comparison-overlap]
+            pixel.tag, keep_deferred=True) is not pixel.placeholder:
         pixel = None
     _write(out, dataset, header.transfer_syntax, pixel, _as_stream(source))
 
@@ -171,18 +176,35 @@ def _as_stream(source: bytes | BinaryIO) -> BinaryIO:
     return source
 
 
-def _dcmread(stream: BinaryIO, *, stop_before_pixels: bool) -> Dataset:
-    """pydicom's tolerant reader (through :func:`read_plain` for a plain file), refusing what
-    it would only read as garbage.
+def parse_file(source: bytes | BinaryIO, *, stop_before_pixels: bool,
+               defer_size: int | None = None, check_lengths: bool = False) -> Dataset:
+    """Parse a DICOM file: the one parser of Lethe's stored and received files.
 
-    Without a meta header, pydicom reads any bytes as some data set; a real bare data set starts
-    with an element of group 0008 (identifying information), which is what is required here.
+    A plain file is read by Lethe's own reader (:func:`~lethe.dicom.rawread.read_plain`, one
+    ``struct`` call an element), any other by pydicom's tolerant reader (``force=True``);
+    both give the same data set. ``source`` is bytes, or a seekable binary file at offset 0,
+    left after the last element read (at the pixel data element when ``stop_before_pixels``
+    stopped there). Values longer than ``defer_size`` bytes stay unread in the source, as
+    with pydicom's ``dcmread``.
+
+    With ``check_lengths`` (received files), a value that runs past the end of the file,
+    or a last value of undefined length without its delimiter, is refused: Lethe's reader
+    refuses such files itself, pydicom's reads a short value without complaint.
+
+    Raises ``LetheError(BAD_FILE_FORMAT)``, naming the size only, for what is not DICOM.
+    Without a meta header, pydicom reads any bytes as some data set; a real bare data set
+    starts with an element of group 0008 (identifying information), which is required here.
     """
+    stream = _as_stream(source)
     try:
-        dataset = read_plain(stream, stop_before_pixels=stop_before_pixels)
+        dataset = read_plain(stream, stop_before_pixels=stop_before_pixels,
+                             defer_size=defer_size)
         if dataset is None:
             stream.seek(0)
-            dataset = dcmread(stream, stop_before_pixels=stop_before_pixels, force=True)
+            dataset = dcmread(stream, stop_before_pixels=stop_before_pixels,
+                              defer_size=defer_size, force=True)
+            if check_lengths:
+                _check_lengths(dataset, stream)
     except (EOFError, ValueError, KeyError, TypeError, NotImplementedError, OSError,
             struct.error, zlib.error, RecursionError) as error:
         raise _invalid(stream) from error
@@ -190,6 +212,38 @@ def _dcmread(stream: BinaryIO, *, stop_before_pixels: bool) -> Dataset:
     if first is None or (not dataset.file_meta and first.group != 0x0008):
         raise _invalid(stream)
     return dataset
+
+
+def _check_lengths(dataset: Dataset, stream: BinaryIO) -> None:
+    """Every raw top-level element of ``dataset`` ends inside the file ``stream`` it was read
+    from; the last one, if its length is undefined, ends the file with a sequence delimiter
+    (EOFError otherwise). The stream position is kept.
+
+    pydicom reads a short value without complaint, and skips large (deferred) values without
+    reading them. A deflated data set, inflated from a stream, is not checked.
+    """
+    meta = getattr(dataset, "file_meta", None)
+    if meta is not None and meta.get("TransferSyntaxUID") == DeflatedExplicitVRLittleEndian:
+        return
+    size = _size(stream)
+    last: RawDataElement | None = None
+    for tag in dataset.keys():  # noqa: SIM118 - keys: the elements stay raw
+        raw = dataset.get_item(tag, keep_deferred=True)
+        if not isinstance(raw, RawDataElement) or raw.value_tell is None:
+            continue  # parsed by pydicom while reading (a sequence of undefined length)
+        if raw.length != UNDEFINED_LENGTH and raw.value_tell + raw.length > size:
+            raise EOFError("element runs past the end of the file")
+        if last is None or raw.value_tell > last.value_tell:
+            last = raw
+    if last is not None and last.length == UNDEFINED_LENGTH:
+        delimiter = struct.pack("<HHI" if last.is_little_endian else ">HHI",
+                                SEQUENCE_DELIMITER >> 16, SEQUENCE_DELIMITER & 0xFFFF, 0)
+        position = stream.tell()
+        stream.seek(max(0, size - len(delimiter)))
+        tail = stream.read(len(delimiter))
+        stream.seek(position)
+        if tail != delimiter:
+            raise EOFError("undefined-length value without its delimiter")
 
 
 def _invalid(stream: BinaryIO) -> LetheError:
@@ -361,7 +415,8 @@ def _write(out: BinaryIO, dataset: Dataset, transfer_syntax: UID, pixel: PixelEl
         return
     pixel_tag = int(pixel.tag)  # int comparisons: BaseTag compares in Python
     write_body(out, [entry for entry in elements if entry[0] < pixel_tag])
-    _copy(source, pixel.offset, pixel.end, out)
+    # A pixel element to copy comes with its source (write_modified).
+    _copy(source, pixel.offset, pixel.end, out)  # type: ignore[arg-type]
     write_body(out, [entry for entry in elements if entry[0] > pixel_tag])
 
 
@@ -439,8 +494,8 @@ def _write_elements(out: BinaryIO, elements: list[tuple[int, Element]], *, datas
         if span is not None and run and run[1] == span[0]:
             run[1] = span[1]
             continue
-        if run:
-            _copy(source, run[0], run[1], out)
+        if run:  # a run is only started when there is a source
+            _copy(source, run[0], run[1], out)  # type: ignore[arg-type]
             run = []
         if span is not None:
             run = list(span)
@@ -452,7 +507,7 @@ def _write_elements(out: BinaryIO, elements: list[tuple[int, Element]], *, datas
         else:
             out.write(encoded)
     if run:
-        _copy(source, run[0], run[1], out)
+        _copy(source, run[0], run[1], out)  # type: ignore[arg-type]
 
 
 def _writable(dataset: Dataset, tag: int, implicit: bool, little: bool) -> Element:
@@ -460,7 +515,7 @@ def _writable(dataset: Dataset, tag: int, implicit: bool, little: bool) -> Eleme
     value converted; in an explicit VR encoding, an element without a single VR converted and
     given one (read as implicit VR from a file that declares explicit VR, which pydicom
     tolerates)."""
-    element = dataset.get_item(tag)
+    element: Element = dataset.get_item(tag)
     if not implicit and (element.VR is None or len(element.VR) != 2):
         element = correct_ambiguous_vr_element(dataset[tag], dataset, little)
     return element

@@ -130,6 +130,7 @@ def path_matches(path: TagPath, chain: tuple[tuple[BaseTag, int], ...], tag: Bas
         return False
     if not all(step.matches(t, i) for step, (t, i) in zip(path.prefix, chain, strict=False)):
         return False
+    # int comparisons: BaseTag's own (in Python) returns an untyped value, and is slower.
     if len(chain) == depth:
-        return tag == path.final
-    return chain[depth][0] == path.final
+        return int(tag) == int(path.final)
+    return int(chain[depth][0]) == int(path.final)

@@ -34,13 +34,14 @@ here because they change what a profile means):
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.resources import files
 
 from pydicom.tag import BaseTag, Tag
 
+from lethe.dicom.levels import Level
 from lethe.errors import ErrorCode, LetheError
 
 DICOM_VERSIONS = ("2008", "2017c", "2021b", "2023b")
@@ -85,7 +86,7 @@ class Profile:
     """The profile's part of DeidentificationMethod, e.g.
     ``PS 3.15-2023b Table E.1-1 Basic Profile`` (2008: ``PS 3.15-2008 Table E.1-1``)."""
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Callable[[str], Profile], tuple[str]]:
         """Pickled by version: a worker process loads its own copy once (a job sends its
         request to every worker, and the tables are large)."""
         return load_profile, (self.version,)
@@ -101,8 +102,8 @@ class Profile:
         return frozenset(group for r in self.removed_ranges
                          for group in range(r.group_from, r.group_to + 1))
 
-    def uid_level(self, tag: int, parent_chain: Sequence[tuple[int, int]]) -> str:
-        """The map (``"study"``, ``"series"`` or ``"instance"``) for the UID tag ``tag``.
+    def uid_level(self, tag: int, parent_chain: Sequence[tuple[int, int]]) -> Level:
+        """The map (study, series or instance) for the UID tag ``tag``.
 
         ``parent_chain`` lists the (sequence tag, item index) pairs from the top level down to the
         item holding the element; it is empty at top level. StudyInstanceUID uses the study map
@@ -113,20 +114,33 @@ class Profile:
         Structure Set) and uses the study map (spec 3.3).
         """
         if tag == _STUDY_INSTANCE_UID:
-            return "study"
+            return Level.STUDY
         if tag == _SERIES_INSTANCE_UID:
-            return "series"
+            return Level.SERIES
         if (tag == _REFERENCED_SOP_INSTANCE_UID
                 and tuple(step[0] for step in parent_chain) == _RT_REFERENCED_STUDY_PARENTS):
-            return "study"
-        return "instance"
+            return Level.STUDY
+        return Level.INSTANCE
 
 
 def load_profile(version: str) -> Profile:
-    """The profile of ``version`` (one of :data:`DICOM_VERSIONS`), read once per process.
+    """The profile of ``version``, read once per process.
 
-    An unknown version is Orthanc's ``Parameter out of range`` error, whose details echo the
-    version the client sent.
+    Parameters
+    ----------
+    version : str
+        One of :data:`DICOM_VERSIONS` (the ``DicomVersion`` option of an anonymization).
+
+    Returns
+    -------
+    Profile
+        The removals, clearings and remapped UIDs of that edition of PS3.15 Table E.1-1.
+
+    Raises
+    ------
+    lethe.errors.LetheError
+        ``PARAMETER_OUT_OF_RANGE`` for an unknown version (Orthanc's error, whose details echo
+        the version).
     """
     if version not in DICOM_VERSIONS:
         raise LetheError(ErrorCode.PARAMETER_OUT_OF_RANGE,

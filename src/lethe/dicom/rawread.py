@@ -26,9 +26,9 @@ import contextlib
 import io
 import mmap
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from pydicom import config
 from pydicom.charset import convert_encodings, default_encoding
@@ -57,7 +57,7 @@ from lethe.dicom.encoding import (
 
 _EXPLICIT_HEAD = struct.Struct("<HH2sH").unpack_from
 _LONG_LENGTH = struct.Struct("<L").unpack_from
-_TAG = struct.Struct("<HH").unpack_from
+_TAG: Callable[[bytes | mmap.mmap, int], tuple[int, int]] = struct.Struct("<HH").unpack_from
 _ITEM_HEAD = struct.Struct("<HHL").unpack_from
 
 _VRS = {vr.value.encode(): (vr.value, vr.value in LONG_LENGTH_VRS) for vr in VR
@@ -127,7 +127,7 @@ def _read(buffer: bytes | mmap.mmap, stream: BinaryIO, stop_before_pixels: bool,
     return dataset, end
 
 
-def _implicit_syntax(meta_elements: dict) -> bool:
+def _implicit_syntax(meta_elements: Mapping[Any, DataElement | RawDataElement]) -> bool:
     """Whether the data set is implicit VR, from the raw TransferSyntaxUID (decoded as
     pydicom decodes a UID); a syntax that is not little endian, or that pydicom reads another
     way, is not plain."""
@@ -158,7 +158,8 @@ def _check_first_element(buffer: bytes | mmap.mmap, position: int, implicit: boo
 
 @lru_cache(maxsize=64)
 def _empty_value(vr: str | None) -> bytes | None:
-    return empty_value_for_VR(vr, raw=True)
+    # raw=True gives bytes or None, which pydicom's annotation does not say.
+    return empty_value_for_VR(vr, raw=True)  # type: ignore[return-value]
 
 
 class _Reader:
@@ -173,12 +174,13 @@ class _Reader:
         self._file: BinaryIO | mmap.mmap | None = None
 
     def elements(self, position: int, *, meta: bool,
-                 stop_at_pixels: bool = False) -> tuple[dict, int]:
+                 stop_at_pixels: bool = False
+                 ) -> tuple[dict[BaseTag, DataElement | RawDataElement], int]:
         """The elements from ``position`` to the end (or up to the first element that is not
         of group 0002 when ``meta``, or to the pixel data when ``stop_at_pixels``), and the
         position after them."""
         buffer, implicit, end = self.buffer, self.implicit, len(self.buffer)
-        elements: dict = {}
+        elements: dict[BaseTag, DataElement | RawDataElement] = {}
         while position < end:
             if end - position < 8:
                 raise _NotPlain  # pydicom ignores the stray bytes
@@ -241,7 +243,9 @@ class _Reader:
         file = self._seekable()
         try:
             file.seek(value_at)
-            sequence = read_sequence(file, self.implicit, True, UNDEFINED_LENGTH, self.encoding)
+            # An mmap reads and seeks as the BinaryIO that pydicom's annotation asks for.
+            sequence = read_sequence(file, self.implicit, True,  # type: ignore[arg-type]
+                                     UNDEFINED_LENGTH, self.encoding)
         except Exception as exc:  # noqa: BLE001 - pydicom reads broken sequences its own way
             raise _NotPlain from exc
         return DataElement(tag, "SQ", sequence, value_at, is_undefined_length=True), file.tell()

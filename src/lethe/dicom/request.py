@@ -24,21 +24,21 @@ import binascii
 import codecs
 import copy
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
+from typing import Any, TypedDict
 
 from pydicom.dataelem import DataElement
 from pydicom.tag import BaseTag, Tag
 
 from lethe.dicom.images import IMAGE_TYPES, EmbeddedImage, decode_image
+from lethe.dicom.levels import Level
 from lethe.dicom.paths import TagPath, parse_path
 from lethe.dicom.profiles import DEFAULT_DICOM_VERSION, Profile, load_profile
 from lethe.dicom.tags import TagDictionary, format_tag
 from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES, SUPPORTED_TARGETS
 from lethe.dicom.values import DATA_URI_PREFIX, make_element
 from lethe.errors import ErrorCode, LetheError, bad_file_format, bad_request, out_of_range
-
-LEVELS = ("patient", "study", "series", "instance")
-"""Resource levels, highest first (as :class:`lethe.dicom.uids.UidMapper` names its maps)."""
 
 PATIENT_ID = Tag(0x0010, 0x0020)
 PATIENT_NAME = Tag(0x0010, 0x0010)
@@ -52,8 +52,8 @@ ENCAPSULATED_DOCUMENT = Tag(0x0042, 0x0011)
 
 MAIN_IDENTIFIERS = frozenset({PATIENT_ID, STUDY_INSTANCE_UID, SERIES_INSTANCE_UID,
                               SOP_INSTANCE_UID})
-MAIN_UIDS = {STUDY_INSTANCE_UID: "study", SERIES_INSTANCE_UID: "series",
-             SOP_INSTANCE_UID: "instance"}
+MAIN_UIDS = {STUDY_INSTANCE_UID: Level.STUDY, SERIES_INSTANCE_UID: Level.SERIES,
+             SOP_INSTANCE_UID: Level.INSTANCE}
 """The identifiers regenerated per level (spec 6.1), with their map."""
 
 _LATIN_1 = codecs.lookup("latin_1").name
@@ -116,7 +116,7 @@ class ModificationRequest:
     transcode: str | None
     lossy_quality: int | None
     profile: Profile | None
-    level: str
+    level: Level
     removals: frozenset[BaseTag]
     clearings: frozenset[BaseTag]
     uid_tags: frozenset[BaseTag]
@@ -130,7 +130,8 @@ class ModificationRequest:
     sets_patient_name: bool
     sets_deidentification_method: bool
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Callable[[dict[str, Any]], ModificationRequest],
+                                  tuple[dict[str, Any]]]:
         """Pickled with its tag sets as plain integers (a job sends the request to every
         worker process; pickling thousands of ``BaseTag`` objects one by one is slow)."""
         state = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -140,15 +141,43 @@ class ModificationRequest:
 
     @classmethod
     def parse(cls, body: object, *, anonymize: bool, tags: TagDictionary,
-              default_private_creator: str = "", level: str | None = None,
+              default_private_creator: str = "", level: Level | None = None,
               instance_route: bool = False) -> ModificationRequest:
-        """Validate ``body`` (the decoded JSON, or its raw bytes) and resolve it.
+        """Validate ``body`` and resolve it.
 
-        ``level`` is the level of a resource route (ignored by an anonymization, always Patient).
-        ``instance_route`` selects the behaviour of ``/instances/{id}/...``: an anonymization
-        there ignores ``Transcode`` entirely, and an unknown ``Transcode`` UID is
-        ``PARAMETER_OUT_OF_RANGE`` instead of ``BAD_FILE_FORMAT`` (spec 2.5).
-        Raises ``LetheError`` with Orthanc's codes and messages.
+        Parameters
+        ----------
+        body : dict or bytes
+            The request: the decoded JSON object of Orthanc's ``/modify`` or ``/anonymize``
+            body (``Replace``, ``Remove``, ``Keep``, ``Force``, ``DicomVersion``...), or its
+            raw bytes. Unknown fields are ignored.
+        anonymize : bool
+            True for an anonymization (``/anonymize``), False for a modification.
+        tags : TagDictionary
+            Resolves the tag names of ``Replace``, ``Remove`` and ``Keep``, and the VRs of
+            their values.
+        default_private_creator : str, optional
+            The private creator used to find the VR of private tags when the body gives no
+            ``PrivateCreator``.
+        level : Level, optional
+            The level of a resource route. None detects it from the replaced identifiers.
+            An anonymization is always at the patient level.
+        instance_route : bool, optional
+            The behaviour of ``/instances/{id}/...``: an anonymization there ignores
+            ``Transcode`` entirely, and an unknown ``Transcode`` UID is
+            ``PARAMETER_OUT_OF_RANGE`` instead of ``BAD_FILE_FORMAT`` (spec 2.5).
+
+        Returns
+        -------
+        ModificationRequest
+            The request, ready to be applied to any number of instances.
+
+        Raises
+        ------
+        lethe.errors.LetheError
+            With Orthanc's code and message for the first invalid field (a body that is not
+            a JSON object, an unknown tag, a value its VR cannot hold, a main identifier
+            changed without ``Force``...).
         """
         if isinstance(body, bytes | bytearray):
             try:
@@ -175,10 +204,10 @@ class ModificationRequest:
                              for key, path, value in entries)
         resolved = _resolve(anonymize, profile, remove, replacements, keep, tags)
         if anonymize:
-            level = "patient"
+            level = Level.PATIENT
         elif level is None:
             level = _detected_level(resolved["replacements"])
-        elif level not in LEVELS:
+        elif not isinstance(level, Level):
             raise ValueError(f"unknown level {level!r}")
         return cls(anonymize=anonymize, force=force, replace=replacements, remove=remove,
                    keep=keep, remove_private_tags=remove_private_tags,
@@ -189,41 +218,41 @@ class ModificationRequest:
                                                  and not keep_private_tags),
                    **resolved)
 
-    def with_level(self, level: str) -> ModificationRequest:
+    def with_level(self, level: Level) -> ModificationRequest:
         """The same request applied at ``level`` (a resource route); anonymization stays Patient."""
-        if level not in LEVELS:
+        if not isinstance(level, Level):
             raise ValueError(f"unknown level {level!r}")
         return self if self.anonymize else replace(self, level=level)
 
 
-def parse_level(value: object) -> str:
-    """The ``Level`` option of ``/tools/bulk-modify``: case-insensitive, singular or plural."""
+def parse_level(value: object) -> Level:
+    """The ``Level`` option of ``/tools/bulk-modify``: case-insensitive, singular or plural
+    (:meth:`Level.parse`), without surrounding white space as in Orthanc."""
     if not isinstance(value, str):
         raise bad_file_format("String value expected in field: Level")
-    names = {"patient": "patient", "patients": "patient", "study": "study", "studies": "study",
-             "series": "series", "instance": "instance", "instances": "instance",
-             "image": "instance", "images": "instance"}
-    level = names.get(value.lower())
-    if level is None:
-        raise out_of_range(f"Unknown resource level: {value}")
-    return level
+    try:
+        if value == value.strip():
+            return Level.parse(value)
+    except ValueError:
+        pass
+    raise out_of_range(f"Unknown resource level: {value}")
 
 
-def _boolean(body: dict, name: str) -> bool:
+def _boolean(body: dict[str, object], name: str) -> bool:
     value = body.get(name, False)
     if not isinstance(value, bool):
         raise bad_file_format(f'Member "{name}" should be a Boolean value')
     return value
 
 
-def _string(body: dict, name: str, default: str) -> str:
+def _string(body: dict[str, object], name: str, default: str) -> str:
     value = body.get(name, default)
     if not isinstance(value, str):
         raise bad_file_format(f"String value expected in field: {name}")
     return value
 
 
-def _profile(body: dict) -> Profile:
+def _profile(body: dict[str, object]) -> Profile:
     version = body.get("DicomVersion", DEFAULT_DICOM_VERSION)
     if not isinstance(version, str):
         raise bad_file_format("String value expected in field: DicomVersion")
@@ -242,7 +271,7 @@ def _checked_path(text: str, operation: str, force: bool, tags: TagDictionary) -
     return path
 
 
-def _paths(body: dict, name: str, operation: str, force: bool,
+def _paths(body: dict[str, object], name: str, operation: str, force: bool,
            tags: TagDictionary) -> tuple[TagPath, ...]:
     entries = body.get(name, [])
     if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
@@ -250,7 +279,7 @@ def _paths(body: dict, name: str, operation: str, force: bool,
     return tuple(_checked_path(text, operation, force, tags) for text in entries)
 
 
-def _replace_entries(body: dict, force: bool,
+def _replace_entries(body: dict[str, object], force: bool,
                      tags: TagDictionary) -> list[tuple[str, TagPath, object]]:
     entries = body.get("Replace", {})
     if not isinstance(entries, dict):
@@ -259,7 +288,7 @@ def _replace_entries(body: dict, force: bool,
     return [(key, _checked_path(key, "replaced", force, tags), entries[key]) for key in keys]
 
 
-def _transcode(body: dict, instance_route: bool) -> str | None:
+def _transcode(body: dict[str, object], instance_route: bool) -> str | None:
     if "Transcode" not in body:
         return None
     uid = _string(body, "Transcode", "")
@@ -273,7 +302,7 @@ def _transcode(body: dict, instance_route: bool) -> str | None:
     return uid
 
 
-def _lossy_quality(body: dict) -> int | None:
+def _lossy_quality(body: dict[str, object]) -> int | None:
     if "LossyQuality" not in body:
         return None
     value = body["LossyQuality"]
@@ -352,19 +381,35 @@ def _embedded_pdf(tag: BaseTag, mime: str, pdf: bytes) -> bytes:
     return pdf
 
 
-def _detected_level(replacements: tuple[Replacement, ...]) -> str:
+def _detected_level(replacements: tuple[Replacement, ...]) -> Level:
     """Spec 6.1: the highest level whose identifier is replaced; Instance if none."""
     replaced = {entry.path.final for entry in replacements}
-    for tag, level in ((PATIENT_ID, "patient"), (STUDY_INSTANCE_UID, "study"),
-                       (SERIES_INSTANCE_UID, "series")):
+    for tag, level in ((PATIENT_ID, Level.PATIENT), (STUDY_INSTANCE_UID, Level.STUDY),
+                       (SERIES_INSTANCE_UID, Level.SERIES)):
         if tag in replaced:
             return level
-    return "instance"
+    return Level.INSTANCE
+
+
+class _Resolved(TypedDict):
+    """The fields of :class:`ModificationRequest` that :func:`_resolve` derives."""
+
+    removals: frozenset[BaseTag]
+    clearings: frozenset[BaseTag]
+    uid_tags: frozenset[BaseTag]
+    replacements: tuple[Replacement, ...]
+    replaced_tags: frozenset[BaseTag]
+    kept_tags: frozenset[BaseTag]
+    private_tags_to_keep: frozenset[BaseTag]
+    nested_removals: tuple[TagPath, ...]
+    nested_replacements: tuple[Replacement, ...]
+    kept_paths: tuple[TagPath, ...]
+    sets_patient_name: bool
 
 
 def _resolve(anonymize: bool, profile: Profile | None, remove: tuple[TagPath, ...],
              replace: tuple[Replacement, ...], keep: tuple[TagPath, ...],
-             tags: TagDictionary) -> dict[str, object]:
+             tags: TagDictionary) -> _Resolved:
     """Apply Orthanc's precedence (profile, then Remove, Replace, Keep): the derived fields."""
     removals: set[BaseTag] = set(profile.removals) if profile else set()
     clearings: set[BaseTag] = set(profile.clearings) if profile else set()
@@ -423,7 +468,7 @@ _TAG_SETS = ("removals", "clearings", "uid_tags", "replaced_tags", "kept_tags",
              "private_tags_to_keep")
 
 
-def _unpickle_request(state: dict) -> ModificationRequest:
+def _unpickle_request(state: dict[str, Any]) -> ModificationRequest:
     for name in _TAG_SETS:
         state[name] = frozenset(map(BaseTag, state[name]))
     return ModificationRequest(**state)

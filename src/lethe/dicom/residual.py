@@ -101,7 +101,27 @@ class _Needle:
 
 
 def find_residual_identity(source: Dataset, output: Dataset, profile: Profile) -> list[Leak]:
-    """Every output location holding an identifying value of ``source`` (module docstring)."""
+    """Every output location holding an identifying value of ``source``.
+
+    The module docstring says which source values identify, where the output is searched and
+    how a value is matched.
+
+    Parameters
+    ----------
+    source : pydicom.dataset.Dataset
+        The data set before anonymization.
+    output : pydicom.dataset.Dataset
+        The anonymized data set (or a file read from the output).
+    profile : Profile
+        The profile the anonymization applied (``ModificationRequest.profile``): its
+        removals, clearings and UIDs are the identifying tags of ``source``.
+
+    Returns
+    -------
+    list of Leak
+        One per output location and source tag, in output order; empty when nothing leaks.
+        A value the request kept on purpose (``Keep``) is reported too.
+    """
     needles = _identifying_values(source, profile)
     if not needles:
         return []

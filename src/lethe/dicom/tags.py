@@ -134,9 +134,17 @@ class TagDictionary:
     """Tag names -> tags and VRs: pydicom's dictionary plus the ``Dictionary`` configuration.
 
     Immutable once built; share one instance between requests.
+
+    Parameters
+    ----------
+    entries : tuple of DictionaryEntry, optional
+        Tags added to pydicom's dictionary (:meth:`from_config` builds them from Orthanc's
+        ``Dictionary`` option). Without entries, the dictionary is pydicom's.
     """
 
-    def __init__(self, entries: tuple[DictionaryEntry, ...] = ()) -> None:
+    def __init__(self, entries: tuple[DictionaryEntry, ...] = (),
+                 load_private_dictionary: bool = True) -> None:
+        self.load_private_dictionary = load_private_dictionary
         self._names: dict[str, BaseTag] = {}
         self._keywords: dict[int, str] = {}
         self._public: dict[int, DictionaryEntry] = {}
@@ -155,17 +163,75 @@ class TagDictionary:
                 self._public[int(entry.tag)] = entry
 
     @classmethod
-    def from_config(cls, entries: dict) -> TagDictionary:
-        """Build from ``Config.Dictionary``; a malformed entry raises ``ValueError`` naming it."""
+    def from_config(cls, entries: object, load_private_dictionary: bool = True
+                    ) -> TagDictionary:
+        """Build from Orthanc's ``Dictionary`` configuration option.
+
+        Parameters
+        ----------
+        entries : dict
+            ``{"gggg,eeee": [VR, Name, minMult, maxMult, PrivateCreator]}``, the last three
+            optional (the decoded JSON).
+        load_private_dictionary : bool, optional
+            Orthanc's ``LoadPrivateDictionary``: whether the private dictionaries (DCMTK's
+            for names, pydicom's for VRs) know private tags besides these entries.
+
+        Returns
+        -------
+        TagDictionary
+            pydicom's dictionary plus these entries.
+
+        Raises
+        ------
+        ValueError
+            Naming the first malformed entry (or saying that ``entries`` is not an object).
+        """
         if not isinstance(entries, dict):
             raise ValueError("Dictionary: must be a JSON object")
-        return cls(tuple(_entry_from_config(k, v) for k, v in entries.items()))
+        return cls(tuple(_entry_from_config(k, v) for k, v in entries.items()),
+                   load_private_dictionary)
+
+    @property
+    def has_entries(self) -> bool:
+        """Whether the ``Dictionary`` configuration declared any tag."""
+        return bool(self._public or self._private)
+
+    def configured_entry(self, tag: int, private_creator: str | None = None
+                         ) -> tuple[str, str] | None:
+        """(VR, name) that the ``Dictionary`` configuration gives ``tag``, None if none.
+
+        A private data element matches an entry of the creator of its block (``None``
+        and ``""`` for none), by its exact element first, then by the low 8 bits of its
+        element, as DCMTK looks up private tags.
+        """
+        if not tag >> 16 & 1:
+            entry = self._public.get(int(tag))
+        else:
+            creator = private_creator or ""
+            entry = self._private.get((int(tag), creator))
+            if entry is None and tag & 0xFFFF >= 0x1000:
+                entry = self._private_masked.get((tag >> 16, tag & 0xFF, creator))
+        return None if entry is None else (entry.vr, entry.name)
 
     def parse_tag(self, text: str) -> BaseTag:
-        """The tag written as ``text`` in any form of spec 2.4.
+        """The tag written as ``text`` in any form of spec 2.4 (module docstring).
 
-        Raises ``LetheError(UNKNOWN_DICOM_TAG)`` naming ``text`` when it is
-        neither hex nor a known name (HTTP 400; Orthanc answers 500).
+        Parameters
+        ----------
+        text : str
+            ``gggg,eeee`` and its other hex forms, a pydicom keyword (``PatientName``), or a
+            name of the ``Dictionary`` configuration.
+
+        Returns
+        -------
+        pydicom.tag.BaseTag
+            The tag.
+
+        Raises
+        ------
+        lethe.errors.LetheError
+            ``UNKNOWN_DICOM_TAG`` naming ``text`` when it is neither hex nor a known name
+            (HTTP 400; Orthanc answers 500).
         """
         if len(text) > 2 and text[0] == "(" and text[-1] == ")":
             match = _FULL_HEX.fullmatch(text[1:-1])
@@ -204,7 +270,21 @@ class TagDictionary:
             return "UN"
 
     def vr_of(self, tag: int, private_creator: str = "") -> str:
-        """The VR to use for ``tag``: :meth:`dictionary_vr` with ambiguity resolved."""
+        """The VR to use for ``tag``: :meth:`dictionary_vr` with ambiguity resolved.
+
+        Parameters
+        ----------
+        tag : int
+            The tag.
+        private_creator : str, optional
+            The creator of the private block that holds ``tag``, for a private tag.
+
+        Returns
+        -------
+        str
+            One VR (``US or SS`` gives ``US``, ``OB or OW`` gives ``OB``); ``UN`` for a tag
+            that no dictionary knows.
+        """
         return resolve_vr(self.dictionary_vr(tag, private_creator))
 
     def keyword_of(self, tag: int) -> str:
@@ -229,7 +309,7 @@ class TagDictionary:
             entry = self._private_masked.get((tag.group, tag.element & 0xFF, private_creator))
         if entry is not None:
             return entry.vr
-        if private_creator and is_data_element:
+        if private_creator and is_data_element and self.load_private_dictionary:
             try:
                 return private_dictionary_VR(tag, private_creator)
             except KeyError:

@@ -24,12 +24,18 @@ What is produced
     JPEG baseline needs 8 unsigned bits, JPEG extended monochrome 8 or 12 bits in 16, JPEG-LS
     8-bit YBR_FULL only, and so on. Anything else raises ``LetheError(BAD_REQUEST)`` naming what
     the target accepts (:func:`can_transcode` gives the same reason without raising). DCMTK is more
-    lenient for JPEG extended (colour, BitsStored 9 to 11); Lethe refuses those. Codec limits
-    refuse a few more: GDCM's JPEG encoder takes no 8-bit frame of an odd number of bytes;
-    JPEG-LS near-lossless is refused for signed data (CharLS codes it as unsigned, so NEAR does
-    not bound the error near the signed limits; DCMTK refuses it too); openjpeg and CharLS fail
-    on images of a few pixels (openjpeg on fewer than 32 rows or columns, always refused;
-    BAD_REQUEST when a codec fails).
+    lenient for JPEG extended (colour, BitsStored 9 to 11); Lethe refuses those. RLE also
+    takes 32-bit data (4 or 12 segments, GDCM's encoder), which pydicom's table leaves out.
+    Where a codec has a limit the syntax has not, another encoder takes over
+    (:mod:`lethe.dicom.encoders`): Pillow's libjpeg-turbo for lossy JPEG frames of an odd
+    number of bytes (GDCM's encoder aborts on those), Pillow's OpenJPEG for unsigned 8-bit
+    and 16-bit (all bits stored) JPEG 2000 images of fewer than 32 rows or columns (pydicom's
+    openjpeg always makes 6 resolution levels). What is still refused: lossless JPEG of an
+    odd 8-bit frame and other small JPEG 2000 images (no installed encoder); signed JPEG-LS
+    near-lossless data with a value within NEAR of the signed limits (CharLS codes it as
+    unsigned, so the error is bounded everywhere but across that wrap; DCMTK refuses all
+    signed data); images of a few pixels that CharLS fails on (BAD_REQUEST when a codec
+    fails).
 
 Pixels
     Between the little endian native syntaxes the pixel data element is kept as it is. Otherwise
@@ -78,17 +84,18 @@ Memory
 
 Not handled: pixel data in nested data sets (icon images) stays as it is; float pixel data is
 only copied between little endian native syntaxes; explicit VR big endian is a source only.
+
+GDCM and numpy are imported by the functions that use them, not with this module: the routes
+that import it to parse a request never load a codec (tests/test_lazy_imports.py).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-import gdcm
-import numpy as np
 from pydicom.dataelem import DataElement
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import encapsulate, encapsulate_extended, generate_frames
@@ -116,6 +123,10 @@ from pydicom.uid import (
 from lethe.dicom import part10
 from lethe.errors import bad_file_format, bad_request, out_of_range
 
+if TYPE_CHECKING:
+    import gdcm
+    import numpy as np
+
 KNOWN_TRANSFER_SYNTAXES = frozenset({
     "1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.2",
     *(f"1.2.840.10008.1.2.4.{process}" for process in range(50, 67)),
@@ -129,11 +140,11 @@ the binary). Later versions add JPEG XL (.4.110 to .4.112) and HTJ2K (.4.201 to 
 
 _NATIVE_LITTLE_ENDIAN = frozenset({
     ImplicitVRLittleEndian, ExplicitVRLittleEndian, DeflatedExplicitVRLittleEndian})
-_GDCM_SYNTAXES = {
-    JPEGBaseline8Bit: gdcm.TransferSyntax.JPEGBaselineProcess1,
-    JPEGExtended12Bit: gdcm.TransferSyntax.JPEGExtendedProcess2_4,
-    JPEGLossless: gdcm.TransferSyntax.JPEGLosslessProcess14,
-    JPEGLosslessSV1: gdcm.TransferSyntax.JPEGLosslessProcess14_1,
+_GDCM_SYNTAXES = {  # the names of GDCM's gdcm.TransferSyntax constants
+    JPEGBaseline8Bit: "JPEGBaselineProcess1",
+    JPEGExtended12Bit: "JPEGExtendedProcess2_4",
+    JPEGLossless: "JPEGLosslessProcess14",
+    JPEGLosslessSV1: "JPEGLosslessProcess14_1",
 }
 _PYDICOM_TARGETS = frozenset({
     RLELossless, JPEGLSLossless, JPEGLSNearLossless, JPEG2000Lossless, JPEG2000})
@@ -291,6 +302,10 @@ def _output_photometric(image: _Image, target: UID) -> str:
 
 def _profile_mismatch(image: _Image, target: UID) -> str | None:
     """Why PS3.5 does not allow ``image`` in ``target`` (``None`` if it does)."""
+    if target == RLELossless and image.bits_allocated == 32 and image.bits_stored <= 32 and (
+            (image.samples == 1 and image.photometric in ("MONOCHROME1", "MONOCHROME2"))
+            or (image.samples == 3 and image.photometric == "RGB" and not image.signed)):
+        return None  # 4 or 12 segments (PS3.5 G.2: up to 15); pydicom's table stops at 16 bits
     profiles = ENCODING_PROFILES[target]
     photometric = _output_photometric(image, target)
     for allowed, samples, representations, allocated, stored in profiles:
@@ -308,22 +323,25 @@ def _profile_mismatch(image: _Image, target: UID) -> str | None:
 
 
 def _codec_limit(image: _Image, target: UID) -> str | None:
-    """Why the codec Lethe uses for ``target`` cannot encode ``image`` (``None`` if it can)."""
-    if target in _GDCM_SYNTAXES and image.frame_bytes % 2:
-        return (f"{target.name} cannot encode this image: GDCM's JPEG encoder needs frames of "
-                "an even number of bytes (Rows x Columns x SamplesPerPixel is odd)")
-    if target in (JPEG2000Lossless, JPEG2000) and min(image.rows, image.columns) < 32:
-        # openjpeg (through pydicom) always makes 6 resolution levels: 2**5 pixels at least.
-        return f"{target.name} cannot encode images of fewer than 32 rows or columns"
-    if target == JPEGLSNearLossless and image.signed:
-        # CharLS codes two's complement values as unsigned ones: a value within NEAR of the
-        # signed limits may come back at the other end of the range. DCMTK refuses it too.
-        return (f"{target.name} cannot bound the error of signed pixel data "
-                "(PixelRepresentation 1)")
+    """Why the codecs Lethe has for ``target`` cannot encode ``image`` (``None`` if they can)."""
+    from lethe.dicom.encoders import pillow_j2k_accepts
+
+    if target in _GDCM_SYNTAXES and image.frame_bytes % 2 and target not in LOSSY_TARGETS:
+        # Lossy 8-bit frames go to Pillow instead; no other encoder here writes lossless JPEG.
+        return (f"{target.name} cannot encode this image: GDCM's lossless JPEG encoder needs "
+                "frames of an even number of bytes (Rows x Columns x SamplesPerPixel is odd), "
+                "and no other installed encoder writes lossless JPEG")
+    if target in (JPEG2000Lossless, JPEG2000) and min(image.rows, image.columns) < 32 and \
+            not pillow_j2k_accepts(image.bits_allocated, image.bits_stored, image.signed,
+                                   image.samples):
+        # openjpeg through pydicom always makes 6 resolution levels (32 pixels at least);
+        # Pillow's OpenJPEG takes fewer, for the pixels it can write.
+        return (f"{target.name} cannot encode images of fewer than 32 rows or columns unless "
+                "they are unsigned 8-bit, or 16-bit grayscale, with BitsStored = BitsAllocated")
     return None
 
 
-def _span(values) -> str:
+def _span(values: Iterable[int]) -> str:
     values = list(values)
     return str(values[0]) if len(values) == 1 else f"{values[0]} to {values[-1]}"
 
@@ -366,6 +384,9 @@ def _decoded_frames(dataset: Dataset, source: UID, image: _Image) -> Iterator[np
 
 def _gdcm_decode(fragment: bytes, image: _Image, source: UID) -> np.ndarray:
     """Decode one monochrome unsigned JPEG frame with GDCM."""
+    import gdcm
+    import numpy as np
+
     item = gdcm.Fragment()
     item.SetByteStringValue(fragment)
     fragments = gdcm.SequenceOfFragments.New()
@@ -373,13 +394,21 @@ def _gdcm_decode(fragment: bytes, image: _Image, source: UID) -> np.ndarray:
     element = gdcm.DataElement(gdcm.Tag(0x7FE0, 0x0010))
     element.SetValue(fragments.__ref__())
     element.SetVLToUndefined()
-    owner = _gdcm_image(image, image.bits_allocated, _GDCM_SYNTAXES[source], element)
+    owner = _gdcm_image(image, image.bits_allocated, _gdcm_syntax(source), element)
     buffer = owner.GetImage().GetBuffer()
     data = buffer.encode("utf-8", "surrogateescape") if buffer else b""
     if len(data) != image.frame_bytes:
         raise bad_file_format("Cannot decode the pixel data of this instance (a JPEG frame)")
     dtype = np.uint8 if image.bits_allocated == 8 else np.dtype("<u2")
     return np.frombuffer(data, dtype).reshape(image.rows, image.columns)
+
+
+def _gdcm_syntax(uid: UID) -> int:
+    """GDCM's ``gdcm.TransferSyntax`` constant for one of the syntaxes of ``_GDCM_SYNTAXES``."""
+    import gdcm
+
+    syntax: int = getattr(gdcm.TransferSyntax, _GDCM_SYNTAXES[uid])
+    return syntax
 
 
 def _gdcm_image(image: _Image, bits_allocated: int, syntax: int,
@@ -389,6 +418,8 @@ def _gdcm_image(image: _Image, bits_allocated: int, syntax: int,
     GDCM counts references to images: one created from Python would be freed while a converter
     still refers to it, which aborts the process. The writer's image is freed by GDCM.
     """
+    import gdcm
+
     owner = gdcm.ImageWriter()
     codec_image = owner.GetImage()
     codec_image.SetNumberOfDimensions(2)
@@ -407,6 +438,8 @@ def _gdcm_image(image: _Image, bits_allocated: int, syntax: int,
 def _native_value(frames: Iterator[np.ndarray], image: _Image) -> bytes:
     """The uncompressed little endian pixel data (padded to an even length)."""
     if image.bits_allocated == 1:
+        import numpy as np
+
         return pack_bits(np.concatenate([frame.ravel() for frame in frames]))
     value = bytearray(image.frame_bytes * image.frames)
     for index, frame in enumerate(frames):
@@ -442,16 +475,33 @@ def _encode(frames: Iterator[np.ndarray], image: _Image, target: UID, quality: i
 def _frame_encoder(image: _Image, target: UID, photometric: str,
                    quality: int) -> tuple[Callable[[np.ndarray], bytes], float | None]:
     """A function encoding one frame, and what quality maps to (NEAR, J2K RMS error)."""
+    from lethe.dicom import encoders
+
+    if target in _GDCM_SYNTAXES and image.frame_bytes % 2:  # lossy 8-bit (_codec_limit)
+        return (lambda frame: encoders.pillow_jpeg(frame, quality)), None
     if target in _GDCM_SYNTAXES:
         return (lambda frame: _gdcm_encode(frame, image, target, quality)), None
+    if target == RLELossless and image.bits_allocated == 32:
+        return (lambda frame: _gdcm_rle_encode(frame, image)), None
+    if target in (JPEG2000Lossless, JPEG2000) and min(image.rows, image.columns) < 32:
+        error = (101 - quality) / 5
+        psnr = 20 * math.log10((2 ** image.bits_stored - 1) / error)
+        if target == JPEG2000Lossless:
+            return (lambda frame: encoders.pillow_j2k(frame, lossless=True)), None
+        return (lambda frame: encoders.pillow_j2k(frame, lossless=False, psnr=psnr)), error
     encoder = get_encoder(target)
-    options = {"rows": image.rows, "columns": image.columns, "samples_per_pixel": image.samples,
+    options: dict[str, Any] = {"rows": image.rows, "columns": image.columns, "samples_per_pixel": image.samples,
                "bits_allocated": image.bits_allocated, "bits_stored": image.bits_stored,
                "pixel_representation": int(image.signed), "number_of_frames": 1,
                "photometric_interpretation": photometric, "planar_configuration": 0}
     if target == JPEGLSNearLossless:
         near = max(1, math.ceil((100 - quality) / 5))
-        return (lambda frame: bytes(encoder.encode(frame, jls_error=near, **options))), near
+
+        def near_lossless(frame: np.ndarray) -> bytes:
+            if image.signed:
+                _check_signed_near(frame, image, near)
+            return bytes(encoder.encode(frame, jls_error=near, **options))
+        return near_lossless, near
     if target == JPEG2000:
         error = (101 - quality) / 5
         psnr = 20 * math.log10((2 ** image.bits_stored - 1) / error)
@@ -463,8 +513,43 @@ def _frame_encoder(image: _Image, target: UID, photometric: str,
     return (lambda frame: bytes(encoder.encode(frame, **options))), None
 
 
+def _check_signed_near(frame: np.ndarray, image: _Image, near: int) -> None:
+    """CharLS codes signed samples as their BitsStored-bit two's complement, unsigned: the
+    error stays within NEAR except across the wrap between the largest and the smallest
+    value. A frame with no value within NEAR of those limits is safe; others are refused."""
+    low, high = -(1 << (image.bits_stored - 1)), (1 << (image.bits_stored - 1)) - 1
+    if frame.size and (int(frame.min()) < low + near or int(frame.max()) > high - near):
+        raise bad_request(f"{JPEGLSNearLossless.name} cannot bound the error of signed "
+                          f"values within NEAR={near} of the limits of BitsStored "
+                          f"{image.bits_stored} ({low} and {high})")
+
+
+def _gdcm_rle_encode(frame: np.ndarray, image: _Image) -> bytes:
+    """Encode one 32-bit frame with GDCM's RLE codec (pydicom's RLE encoder refuses 32 bits;
+    its frames are always of an even length, which GDCM needs)."""
+    import gdcm
+    import numpy as np
+
+    element = gdcm.DataElement(gdcm.Tag(0x7FE0, 0x0010))
+    element.SetByteStringValue(np.ascontiguousarray(frame).tobytes())
+    owner = _gdcm_image(image, 32, gdcm.TransferSyntax.ExplicitVRLittleEndian, element)
+    converter = gdcm.ImageChangeTransferSyntax()
+    converter.SetTransferSyntax(gdcm.TransferSyntax(gdcm.TransferSyntax.RLELossless))
+    converter.SetInput(owner.GetImage())
+    fragments = (converter.GetOutput().GetDataElement().GetSequenceOfFragments()
+                 if converter.Change() else None)
+    if fragments is None:
+        raise bad_request(f"{RLELossless.name} cannot encode this image (GDCM refused it)")
+    data: bytes = fragments.GetFragment(0).GetByteValue().GetBuffer().encode(
+        "utf-8", "surrogateescape")
+    return data
+
+
 def _gdcm_encode(frame: np.ndarray, image: _Image, target: UID, quality: int) -> bytes:
     """Encode one frame with GDCM's JPEG codec (lossless or IJG ``quality``)."""
+    import gdcm
+    import numpy as np
+
     # GDCM picks its 8/12/16-bit library from BitsAllocated: 12-bit lossy JPEG is declared so.
     declared_bits = 12 if target == JPEGExtended12Bit and image.bits_allocated == 16 \
         else image.bits_allocated
@@ -476,13 +561,15 @@ def _gdcm_encode(frame: np.ndarray, image: _Image, target: UID, quality: int) ->
     if target in LOSSY_TARGETS:
         codec.SetQuality(quality)
     converter = gdcm.ImageChangeTransferSyntax()
-    converter.SetTransferSyntax(gdcm.TransferSyntax(_GDCM_SYNTAXES[target]))
+    converter.SetTransferSyntax(gdcm.TransferSyntax(_gdcm_syntax(target)))
     converter.SetUserCodec(codec)
     converter.SetInput(owner.GetImage())
     if not converter.Change():
         raise bad_request(f"{target.name} cannot encode this image (GDCM refused it)")
     fragments = converter.GetOutput().GetDataElement().GetSequenceOfFragments()
-    return fragments.GetFragment(0).GetByteValue().GetBuffer().encode("utf-8", "surrogateescape")
+    data: bytes = fragments.GetFragment(0).GetByteValue().GetBuffer().encode(
+        "utf-8", "surrogateescape")
+    return data
 
 
 def _derivation(image: _Image, target: UID, quality: int, parameter: float | None,
@@ -560,7 +647,7 @@ def _record_lossy(dataset: Dataset, target: UID, ratio: str) -> None:
     dataset.DerivationCodeSequence = Sequence([_code("113040", "Lossy Compression")])
 
 
-def _values(value: object) -> list:
+def _values(value: object) -> list[Any]:
     """The values of an element value: none, one, or a MultiValue's."""
     if value is None or value == "":
         return []
@@ -571,8 +658,40 @@ def _code(value: str, meaning: str) -> Dataset:
     return _item(CodeValue=value, CodingSchemeDesignator="DCM", CodeMeaning=meaning)
 
 
-def _item(**elements) -> Dataset:
+def _item(**elements: object) -> Dataset:
     item = Dataset()
     for keyword, value in elements.items():
         setattr(item, keyword, value)
     return item
+
+
+def decode_frame(dataset: Dataset, index: int) -> tuple[np.ndarray, str]:
+    """Frame ``index`` of the compressed pixel data of ``dataset`` decoded as :func:`transcode`
+    decodes it (DCMTK's pixels for monochrome JPEG), and the photometric interpretation of
+    the array (lossy JPEG colour comes out RGB; other YBR data stays YBR). For the image
+    routes (:mod:`lethe.dicom.rendering`). Raises ``LetheError(BAD_FILE_FORMAT)`` when the
+    pixel data cannot be decoded, ``ValueError`` when ``index`` is not a frame."""
+    source = part10.transfer_syntax_of(dataset)
+    image = _image(dataset, source)
+    if not 0 <= index < image.frames:
+        raise ValueError(f"no frame {index}")
+    if source in _GDCM_SYNTAXES and image.samples == 1 and not image.signed:
+        try:
+            for number, fragment in enumerate(generate_frames(dataset.PixelData,
+                                                              number_of_frames=image.frames)):
+                if number == index:
+                    return _gdcm_decode(fragment, image, source), image.photometric
+        except ValueError as error:
+            raise bad_file_format("Cannot decode the pixel data of this instance") from error
+        raise bad_file_format("Cannot decode the pixel data of this instance (frames missing)")
+    decoder = get_decoder(source)
+    raw = not (source in _LOSSY_JPEG and image.photometric == "RGB")
+    failure: Exception | None = None
+    for plugin in [""] + (["pylibjpeg"] if "pylibjpeg" in decoder.available_plugins else []):
+        try:
+            for array, _ in decoder.iter_array(dataset, raw=raw, decoding_plugin=plugin,
+                                               indices=[index]):
+                return array.astype(array.dtype.newbyteorder("="), copy=False), image.photometric
+        except (RuntimeError, ValueError, AttributeError) as error:
+            failure = error
+    raise bad_file_format("Cannot decode the pixel data of this instance") from failure

@@ -29,7 +29,8 @@ import secrets
 import string
 import uuid
 
-LEVELS = frozenset({"patient", "study", "series", "instance"})
+from lethe.dicom.levels import Level
+
 MAX_UID_LENGTH = 64
 MIN_SUFFIX_DIGITS = 23
 """Digits a root must leave for the hash (about 76 bits): a root is at most 40 characters."""
@@ -62,10 +63,26 @@ class UidMapper:
     """Maps original UIDs and PatientIDs to new ones, the same way in every process.
 
     Picklable: a pickled mapper gives the same answers in the process that unpickles it.
+
+    Parameters
+    ----------
+    key : bytes
+        The secret the new values derive from: the same key gives the same answers (keep it
+        for reproducible pseudonyms; :meth:`random` draws one).
+    root : str, optional
+        The prefix of the generated UIDs (``2.25``: UUID-derived UIDs).
+    overrides : dict, optional
+        Fixed answers: ``{(level, original): new value}``, which win over the hash.
+
+    Raises
+    ------
+    ValueError
+        For an empty key, a root that is not a valid UID or is too long
+        (:func:`validate_uid_root`), or an override whose level is not a :class:`Level`.
     """
 
     def __init__(self, key: bytes, root: str = _UUID_ROOT,
-                 overrides: dict[tuple[str, str], str] | None = None) -> None:
+                 overrides: dict[tuple[Level, str], str] | None = None) -> None:
         validate_uid_root(root)
         if not key:
             raise ValueError("the UID key must not be empty")
@@ -77,7 +94,23 @@ class UidMapper:
 
     @classmethod
     def random(cls, root: str = _UUID_ROOT) -> UidMapper:
-        """A mapper with a fresh secret key: new answers, consistent within its lifetime."""
+        """A mapper with a fresh secret key: new answers, consistent within its lifetime.
+
+        Parameters
+        ----------
+        root : str, optional
+            The prefix of the generated UIDs.
+
+        Returns
+        -------
+        UidMapper
+            A mapper with a random 32-byte key.
+
+        Raises
+        ------
+        ValueError
+            For a root that :func:`validate_uid_root` refuses.
+        """
         return cls(secrets.token_bytes(32), root)
 
     @property
@@ -85,38 +118,79 @@ class UidMapper:
         """The prefix of every generated UID."""
         return self._root
 
-    def map_uid(self, level: str, original: str) -> str:
-        """The new UID of ``original`` in the map of ``level`` (a valid UID, at most 64 chars).
+    def map_uid(self, level: Level, original: str) -> str:
+        """The new UID of ``original`` in the map of ``level``.
 
-        ``level`` is ``"patient"``, ``"study"``, ``"series"`` or ``"instance"``: one original
-        gives different UIDs in different maps. An override of (level, original) wins.
+        Each level has its own map: one original gives different UIDs in different maps (the
+        hash covers ``level.key``). An override of (level, original) wins.
+
+        Parameters
+        ----------
+        level : Level
+            The map: StudyInstanceUID uses the study map, SeriesInstanceUID the series map,
+            other UIDs the instance map (:meth:`lethe.dicom.profiles.Profile.uid_level`).
+        original : str
+            The original UID; leading and trailing spaces and NULs are ignored.
+
+        Returns
+        -------
+        str
+            A valid UID of at most 64 characters under :attr:`root`.
+
+        Raises
+        ------
+        ValueError
+            If ``level`` is not a :class:`Level`.
         """
         stripped = strip_identifier(original)
         fixed = self._overrides.get((_checked_level(level), stripped))
         if fixed is not None:
             return fixed
-        digest = self._digest("uid", level, stripped)
+        digest = self._digest("uid", level.key, stripped)
         if self._root == _UUID_ROOT:
             return f"{_UUID_ROOT}.{_version8_uuid(digest).int}"
         digits = min(_UUID_DIGITS, MAX_UID_LENGTH - len(self._root) - 1)
         return f"{self._root}.{int.from_bytes(digest, 'big') % 10 ** digits}"
 
     def map_patient_id(self, original: str) -> str:
-        """The new PatientID of ``original``: a lower-case UUID (36 characters).
+        """The new PatientID of ``original``.
 
-        An override of ("patient", original) wins.
+        An override of (``Level.PATIENT``, original) wins.
+
+        Parameters
+        ----------
+        original : str
+            The original PatientID; leading and trailing spaces and NULs are ignored.
+
+        Returns
+        -------
+        str
+            A lower-case UUID (36 characters).
         """
         stripped = strip_identifier(original)
-        fixed = self._overrides.get(("patient", stripped))
+        fixed = self._overrides.get((Level.PATIENT, stripped))
         if fixed is not None:
             return fixed
-        return str(_version8_uuid(self._digest("patient-id", "patient", stripped)))
+        return str(_version8_uuid(self._digest("patient-id", Level.PATIENT.key, stripped)))
 
-    def with_overrides(self, overrides: dict[tuple[str, str], str]) -> UidMapper:
+    def with_overrides(self, overrides: dict[tuple[Level, str], str]) -> UidMapper:
         """A mapper with the same key and root that answers ``overrides`` first.
 
-        Keys are (level, original) pairs; originals are stripped like any original. The new
-        overrides are added to this mapper's own (and win over them).
+        Parameters
+        ----------
+        overrides : dict
+            ``{(level, original): new value}``; originals are stripped like any original.
+            They are added to this mapper's own overrides, and win over them.
+
+        Returns
+        -------
+        UidMapper
+            A new mapper; this one is unchanged.
+
+        Raises
+        ------
+        ValueError
+            If a level is not a :class:`Level`.
         """
         return UidMapper(self._key, self._root, {**self._overrides, **overrides})
 
@@ -126,11 +200,11 @@ class UidMapper:
         mac.update(stripped.encode("utf-8", "surrogatepass"))
         return mac.digest()
 
-    def __getstate__(self) -> tuple[bytes, str, dict[tuple[str, str], str]]:
+    def __getstate__(self) -> tuple[bytes, str, dict[tuple[Level, str], str]]:
         return self._key, self._root, self._overrides
 
-    def __setstate__(self, state: tuple[bytes, str, dict[tuple[str, str], str]]) -> None:
-        self.__init__(*state)
+    def __setstate__(self, state: tuple[bytes, str, dict[tuple[Level, str], str]]) -> None:
+        UidMapper.__init__(self, *state)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, UidMapper):
@@ -144,8 +218,8 @@ class UidMapper:
         return f"UidMapper(root={self._root!r}, overrides={len(self._overrides)})"
 
 
-def _checked_level(level: str) -> str:
-    if level not in LEVELS:
+def _checked_level(level: Level) -> Level:
+    if not isinstance(level, Level):
         raise ValueError(f"unknown UID map level {level!r}")
     return level
 

@@ -271,7 +271,7 @@ def _parse_float(text: str, fmt: str) -> float:
     finite = _FLOAT.fullmatch(text) is not None
     if not finite and _NOT_FINITE.fullmatch(text) is None:
         raise _Unfit()
-    number = float(text)
+    number: float = float(text)
     try:
         number = struct.unpack(fmt, struct.pack(fmt, number))[0]
     except OverflowError:

@@ -31,6 +31,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
+from typing import Any
 
 from lethe.errors import ErrorCode, LetheError
 from lethe.jobs.job import Job, JobCanceled, JobControl, JobPaused
@@ -85,10 +86,11 @@ class _Request(Enum):
 class _Record:
     """The engine's bookkeeping of one job; every field is guarded by the engine's lock."""
 
-    def __init__(self, job: Job, priority: int) -> None:
+    def __init__(self, job: Job, priority: int, user_data: Any = None) -> None:
         self.id = str(uuid.uuid4())
         self.job = job
         self.priority = priority
+        self.user_data = user_data             # the client's JSON value, never changed
         self.state = JobState.PENDING
         self.creation_time = self.last_change = _utc_now()
         self.runtime = 0.0                     # seconds spent running, before the current run
@@ -115,7 +117,8 @@ class _Record:
         if self.running_since is not None:
             runtime += time.monotonic() - self.running_since
         return _Snapshot(self.id, self.job.job_type, self.priority, self.state, self.progress,
-                         self.creation_time, self.last_change, runtime, self.error)
+                         self.creation_time, self.last_change, runtime, self.error,
+                         self.user_data)
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class _Snapshot:
     last_change: datetime
     runtime: float
     error: LetheError | None
+    user_data: Any = None
 
     def describe(self, content: dict) -> dict:
         """Orthanc's JSON of the job, keys in Orthanc's (sorted) order."""
@@ -151,6 +155,8 @@ class _Snapshot:
             "Timestamp": iso_time(now),
             "Type": self.job_type,
         }
+        if self.user_data is not None:
+            body["UserData"] = self.user_data
         if self.state in FINISHED_STATES:
             body["CompletionTime"] = iso_time(self.last_change)
         elif self.state is JobState.RUNNING and self.progress > 0.01 and runtime_ms > 0:
@@ -200,18 +206,20 @@ class JobEngine:
             thread.start()
 
     # --- submitting and waiting ------------------------------------------------
-    def submit(self, job: Job, priority: int = 0) -> str:
+    def submit(self, job: Job, priority: int = 0, user_data: Any = None) -> str:
         """Queue ``job``; its ID (a UUID string)."""
-        return self.submit_tracked(job, priority)[0]
+        return self.submit_tracked(job, priority, user_data)[0]
 
-    def submit_tracked(self, job: Job, priority: int = 0) -> tuple[str, Future]:
-        """Queue ``job``; its ID and a future of its outcome.
+    def submit_tracked(self, job: Job, priority: int = 0,
+                       user_data: Any = None) -> tuple[str, Future]:
+        """Queue ``job``; its ID and a future of its outcome. ``user_data`` (any JSON
+        value) is shown as ``UserData`` in the job's description.
 
         The future gives the job's ``Content`` on success and raises a
         :class:`LetheError` with the job's code and details on failure. It is resolved
         even if the history forgets the job at once (``history_size`` 0).
         """
-        record = _Record(job, priority)
+        record = _Record(job, priority, user_data)
         with self._lock:
             self._refuse_when_stopping()
             self._jobs[record.id] = record

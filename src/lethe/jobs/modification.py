@@ -82,6 +82,13 @@ class ModificationPlan:
         """Whether produced resources get ModifiedFrom / AnonymizedFrom metadata."""
         return self.job_type == "ResourceModification"
 
+    @property
+    def rebuilds_main_tags(self) -> bool:
+        """Whether the job ends by reading one instance of each produced series again, so
+        that the main tags of series, studies and patients that existed before the job
+        describe the modified files (the newest Orthanc's reconstruction step)."""
+        return self.job_type == "ResourceModification"
+
 
 class ModificationJob(Job):
     """Orthanc's ``ResourceModification`` job over a set of source instances."""
@@ -94,10 +101,10 @@ class ModificationJob(Job):
         self.window = WINDOW_PER_WORKER * pool.size
         self.chunk = chunk_size(len(plan.sources), pool.size)
         self._lock = threading.Lock()
-        self._source_chains: dict[str, tuple[str, str, str, str]] = {}
+        self._source_chains: dict[str, tuple[str, str, str]] = {}
         self.output_tag = uuid.uuid4().hex  # marks this job's outputs as pending in the index
         self._ticket = SharedTicket.of(self.output_tag, SharedWork(
-            str(store.storage.root), plan.request, plan.context, plan.origin,
+            store.storage_root, plan.request, plan.context, plan.origin,
             plan.default_quality))
         self.reset()
 
@@ -109,6 +116,7 @@ class ModificationJob(Job):
             self._produced: list[tuple[str, str, str, str]] = []
             self._failed = 0
             self._sources_deleted = False
+            self._first_of_series: dict[str, str] = {}  # produced series -> an instance
 
     def content(self) -> dict:
         with self._lock:
@@ -127,7 +135,7 @@ class ModificationJob(Job):
                 first = self._produced[0]
                 body.update({"ID": first[level], "Path": f"/{level.plural}/{first[level]}",
                              "PatientID": first[Level.PATIENT], "Type": level.label})
-            return body
+            return dict(sorted(body.items()))  # Orthanc's key order
 
     def _study_content(self) -> dict:
         """The answer of a split or a merge."""
@@ -170,7 +178,9 @@ class ModificationJob(Job):
             self._discard(window)
             raise
         if not finished:
-            self.store.index.finish_job(self.output_tag)
+            self.store.finish_job(self.output_tag)
+        if self.plan.rebuilds_main_tags:
+            self._rebuild_main_tags()
         if not self.plan.keep_source and not self._sources_deleted:
             self._delete_sources()
         control.set_progress(1.0)
@@ -180,7 +190,7 @@ class ModificationJob(Job):
             created, self._created = self._created, []
             self._produced = []
         removed = self.store.delete_instances(created)
-        self.store.index.finish_job(self.output_tag)
+        self.store.finish_job(self.output_tag)
         if removed:
             log.info("job rolled back: %d new instances removed", removed)
 
@@ -190,7 +200,7 @@ class ModificationJob(Job):
         worker answers that it is unknown)."""
         sources = []
         for source_id in chunk:
-            attachment = self.store.index.attachment(source_id)
+            attachment = self.store.attachment(source_id)
             sources.append((source_id, attachment.uuid if attachment is not None else None))
         return chunk, self.pool.submit(produce_chunk, self._ticket, tuple(sources))
 
@@ -221,7 +231,7 @@ class ModificationJob(Job):
 
     def _commit(self, results: list[Produced], covered: int, last: bool) -> None:
         """Make a batch of new files durable and index them in one transaction
-        (:meth:`Ingest.index_written`); advance the position by the ``covered`` sources.
+        (:meth:`Store.commit_outputs`); advance the position by the ``covered`` sources.
         The ``last`` batch also ends the job's pending state in the index."""
         batch = []
         for produced in results:
@@ -231,13 +241,23 @@ class ModificationJob(Job):
                 self._add_provenance(new, self._source_chain(produced.source_id))
             batch.append(new)
         finish = self.output_tag if last else None
-        outcomes = self.store.ingest.index_written(batch, finish) if batch or last else []
+        outcomes = self.store.commit_outputs(batch, finish) if batch or last else []
         with self._lock:
             for new, outcome in zip(batch, outcomes, strict=True):
-                self._produced.append(tuple(new.ids))
+                self._produced.append(new.ids)
+                self._first_of_series.setdefault(new.ids[Level.SERIES], new.ids[Level.INSTANCE])
                 if outcome.status == "Success" and not outcome.replaced:  # a new instance
                     self._created.append(new.ids[Level.INSTANCE])
             self._position += covered
+
+    def _rebuild_main_tags(self) -> None:
+        """Rebuild the main tags of every produced series, its study and its patient from
+        the first instance the job produced in that series, as the newest Orthanc does:
+        in the order of those instances' IDs, so that where several series share a study
+        or a patient, the one with the highest instance ID gives its tags."""
+        with self._lock:
+            chosen = sorted(self._first_of_series.values())
+        self.store.rebuild_main_tags(chosen)
 
     def _add_provenance(self, new: NewInstance, source: tuple[str, str, str, str]) -> None:
         """ModifiedFrom/AnonymizedFrom on the instance, and on each parent whose ID changed."""
@@ -266,7 +286,7 @@ class ModificationJob(Job):
 
     def _delete_files(self, results: list[Produced]) -> None:
         for produced in results:
-            self.store.storage.delete(produced.new.attachment.uuid)
+            self.store.discard_output(produced.new.attachment.uuid)
 
     def _delete_sources(self) -> None:
         produced = {ids[Level.INSTANCE] for ids in self._produced}

@@ -33,13 +33,24 @@ async def receive(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -
     a file the worker wrote is always handed to the index, which deletes it if unused.
     """
     if len(data) > POOL_PARSE_LIMIT:
-        return await asyncio.to_thread(store.ingest.store_bytes, data, origin)
+        return await asyncio.to_thread(store.store, data, origin)
     return await asyncio.shield(_receive(store, pool, data, origin))
 
 
+def receive_blocking(store: Store, pool: WorkerPool, data: bytes, origin: Origin
+                     ) -> IngestResult:
+    """:func:`receive` for a thread that may wait (a DICOM association): the same ingest, the
+    worker pool parsing and writing a file up to :data:`POOL_PARSE_LIMIT` bytes, the upload
+    committer indexing it. Raises :class:`LetheError` (400) for a file that cannot be stored."""
+    if len(data) > POOL_PARSE_LIMIT:
+        return store.store(data, origin)
+    new = pool.submit(worker.receive, store.storage_root, data, origin).result()
+    return store.index_received(new).result()
+
+
 async def _receive(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -> IngestResult:
-    new = await pool.run(worker.receive, str(store.storage.root), data, origin)
-    return await asyncio.wrap_future(store.ingest.index_received(new))
+    new = await pool.run(worker.receive, store.storage_root, data, origin)
+    return await asyncio.wrap_future(store.index_received(new))
 
 
 def store_archive(store: Store, pool: WorkerPool, members: list[tuple[str, bytes]],
@@ -56,5 +67,5 @@ def store_archive(store: Store, pool: WorkerPool, members: list[tuple[str, bytes
             refusal = refusal or bad_file_format(f'ZIP member "{name}": {exc.details}')
     if refusal is not None:
         raise refusal
-    return store.ingest.store_described(
+    return store.store_described(
         [(new, content) for new, (_, content) in zip(described, members, strict=True)])

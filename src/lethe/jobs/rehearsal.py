@@ -14,9 +14,10 @@ import logging
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.filewriter import dcmwrite
 from pydicom.sequence import Sequence
-from pydicom.uid import ExplicitVRLittleEndian, generate_uid
+from pydicom.uid import CTImageStorage, ExplicitVRLittleEndian, generate_uid
 
 from lethe.dicom.engine import ModificationContext
+from lethe.dicom.levels import Level
 from lethe.dicom.modify_file import modify_file
 from lethe.dicom.request import ModificationRequest
 from lethe.dicom.tags import DEFAULT_TAGS
@@ -24,8 +25,6 @@ from lethe.dicom.uids import UidMapper
 from lethe.store.ingest import Origin, describe_received
 
 log = logging.getLogger(__name__)
-
-CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2"
 
 
 def rehearse() -> None:
@@ -36,7 +35,7 @@ def rehearse() -> None:
         describe_received(data, Origin())
         for body, anonymize in (({}, True), ({"Replace": {"PatientName": "A"}}, False)):
             request = ModificationRequest.parse(body, anonymize=anonymize, tags=DEFAULT_TAGS,
-                                                level="study")
+                                                level=Level.STUDY)
             context = ModificationContext(UidMapper.random("2.25"), "Anonymized1")
             modify_file(data, io.BytesIO(), request, context)
     except Exception as exc:  # noqa: BLE001 - a rehearsal must never stop a process
@@ -48,14 +47,14 @@ def _instance() -> bytes:
     ds = Dataset()
     ds.file_meta = FileMetaDataset()
     ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
-    ds.file_meta.MediaStorageSOPClassUID = CT_IMAGE_STORAGE
-    ds.SOPClassUID = CT_IMAGE_STORAGE
+    ds.file_meta.MediaStorageSOPClassUID = CTImageStorage
+    ds.SOPClassUID = CTImageStorage
     ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
     ds.StudyInstanceUID, ds.SeriesInstanceUID = generate_uid(), generate_uid()
     ds.SpecificCharacterSet = "ISO_IR 100"
     ds.PatientName, ds.PatientID, ds.StudyDate, ds.Modality = "Rehearsal^R", "R", "20000101", "CT"
     item = Dataset()
-    item.ReferencedSOPClassUID, item.ReferencedSOPInstanceUID = CT_IMAGE_STORAGE, generate_uid()
+    item.ReferencedSOPClassUID, item.ReferencedSOPInstanceUID = CTImageStorage, generate_uid()
     ds.ReferencedImageSequence = Sequence([item])
     ds.Rows = ds.Columns = 2
     ds.SamplesPerPixel, ds.PhotometricInterpretation = 1, "MONOCHROME2"

@@ -61,7 +61,7 @@ def _split_tag(name: str, tags: TagDictionary) -> BaseTag:
     return tag
 
 
-def _modification(body: dict, tags: TagDictionary, level: str) -> ModificationRequest:
+def _modification(body: dict, tags: TagDictionary, level: Level) -> ModificationRequest:
     return ModificationRequest.parse(body, anonymize=False, tags=tags, level=level)
 
 
@@ -69,7 +69,7 @@ def plan_split(store: Store, config: Config, tags: TagDictionary, study_id: str,
                body: dict[str, Any], keep_source: bool, permissive: bool,
                origin: Origin) -> ModificationPlan:
     """Validate a ``/studies/{id}/split`` body and plan its job."""
-    study = store.index.lookup(study_id)
+    study = store.lookup(study_id)
     if study is None or study.level is not Level.STUDY:
         raise _not_found(f"Cannot split unknown study {study_id}")
     series, instances = _string_list(body, "Series"), _string_list(body, "Instances")
@@ -77,14 +77,15 @@ def plan_split(store: Store, config: Config, tags: TagDictionary, study_id: str,
         raise bad_request('Both the "Series" and the "Instances" fields are missing')
     sources: dict[str, None] = {}
     for sid in series:
-        found = store.index.lookup(sid)
+        found = store.lookup(sid)
         if found is None or found.level is not Level.SERIES or found.parent_id != study_id:
             raise _not_found(f"This series does not belong to the study to be split: {sid}")
-        sources.update(dict.fromkeys(store.index.instances_of(sid)))
+        sources.update(dict.fromkeys(store.instances_of(sid)))
     for iid in instances:
-        found = store.index.lookup(iid)
-        parent = store.index.lookup(found.parent_id or "") if found else None
-        if found is None or found.level is not Level.INSTANCE or parent.parent_id != study_id:
+        found = store.lookup(iid)
+        parent = store.lookup(found.parent_id or "") if found else None
+        if (found is None or found.level is not Level.INSTANCE or parent is None
+                or parent.parent_id != study_id):
             raise _not_found(f"This instance does not belong to the study to be split: {iid}")
         sources[iid] = None
     replace = body.get("Replace", {})
@@ -94,18 +95,18 @@ def plan_split(store: Store, config: Config, tags: TagDictionary, study_id: str,
         "Replace": {format_tag(_split_tag(k, tags)): v for k, v in replace.items()},
         "Remove": [format_tag(_split_tag(k, tags)) for k in _string_list(body, "Remove")],
         "Force": True}
-    request = _modification(request_body, tags, "study")
+    request = _modification(request_body, tags, Level.STUDY)
     context = new_context(store, config, request)
-    study_uid = store.index.main_tags(study_id).get("StudyInstanceUID", "")
+    study_uid = store.main_tags(study_id).get("StudyInstanceUID", "")
     return ModificationPlan(request, context, tuple(sources), (study_id,), Level.STUDY,
                             keep_source, permissive, origin, job_type="SplitStudy",
-                            target_study_uid=context.uids.map_uid("study", study_uid))
+                            target_study_uid=context.uids.map_uid(Level.STUDY, study_uid))
 
 
 def _merge_sources(store: Store, target_id: str, resources: list[str]) -> tuple[str, ...]:
     sources: dict[str, None] = {}
     for rid in resources:
-        found = store.index.lookup(rid)
+        found = store.lookup(rid)
         if found is None:
             raise _not_found(f"Cannot find this resource: {rid}")
         if found.level is Level.PATIENT:
@@ -118,13 +119,13 @@ def _merge_sources(store: Store, target_id: str, resources: list[str]) -> tuple[
         if found.level is Level.INSTANCE and \
                 store.resource(found.parent_id or "").parent_id == target_id:
             raise _not_found(f"Cannot merge instance {rid} into its parent study {target_id}")
-        sources.update(dict.fromkeys(store.index.instances_of(rid)))
+        sources.update(dict.fromkeys(store.instances_of(rid)))
     return tuple(sources)
 
 
 def _target_values(store: Store, target_id: str) -> dict:
     """The merge request: the target's module values, or removal where it has none."""
-    instances = store.index.instances_of(target_id)
+    instances = store.instances_of(target_id)
     if not instances:
         raise _not_found(f"The target study has no instance: {target_id}")
     ds = store.read_dataset(instances[0])
@@ -144,14 +145,14 @@ def plan_merge(store: Store, config: Config, tags: TagDictionary, target_id: str
                body: dict[str, Any], keep_source: bool, permissive: bool,
                origin: Origin) -> ModificationPlan:
     """Validate a ``/studies/{id}/merge`` body and plan its job."""
-    target = store.index.lookup(target_id)
+    target = store.lookup(target_id)
     if target is None or target.level is not Level.STUDY:
         raise _not_found(f"Cannot merge into an unknown study: {target_id}")
     resources = body.get("Resources")
     if not isinstance(resources, list) or not all(isinstance(r, str) for r in resources):
         raise bad_file_format("List of strings expected in field: Resources")
     sources = _merge_sources(store, target_id, resources)
-    request = _modification(_target_values(store, target_id), tags, "series")
+    request = _modification(_target_values(store, target_id), tags, Level.SERIES)
     return ModificationPlan(request, new_context(store, config, request), sources,
                             tuple(resources), Level.STUDY, keep_source, permissive, origin,
                             job_type="MergeStudy")

@@ -49,9 +49,9 @@ def source_instances(store: Store, resource_ids: list[str]) -> tuple[str, ...]:
     """
     found: dict[str, None] = {}
     for rid in resource_ids:
-        if store.index.lookup(rid) is None:
+        if store.lookup(rid) is None:
             raise unknown_resource(f"Unknown resource: {rid}")
-        found.update(dict.fromkeys(store.index.instances_of(rid)))
+        found.update(dict.fromkeys(store.instances_of(rid)))
     return tuple(found)
 
 
@@ -59,13 +59,17 @@ def new_context(store: Store, config: Config, request: ModificationRequest) -> M
     """One context per request: a fresh UID key, and ``Anonymized<N>`` when needed."""
     name = None
     if request.sets_patient_name:
-        name = f"Anonymized{store.index.next_sequence(ANONYMIZATION_SEQUENCE)}"
+        name = f"Anonymized{store.next_sequence(ANONYMIZATION_SEQUENCE)}"
     return ModificationContext(UidMapper.random(config.UidRoot), name, f"{NAME} {__version__}")
 
 
 def check_submission(store: Store, config: Config, request: ModificationRequest,
                      level: Level, resource_id: str, keep_source: bool) -> None:
-    """Refuse, before a job exists, what would lose data or break the patient model."""
+    """Refuse, before a job exists, what would lose data or break the patient model.
+
+    A patient is modified without a new PatientID only with ``Force`` (the Orthanc Book:
+    "a security to prevent the merging of patient data"; since Orthanc 1.11.3 ``Force``
+    skips the check): the new studies then join the same patient."""
     replaced = {r.path.final: r for r in request.replacements}
     if (level is Level.PATIENT and not request.anonymize and PATIENT_ID not in replaced
             and not request.force):
@@ -85,16 +89,16 @@ def check_submission(store: Store, config: Config, request: ModificationRequest,
 
 def _check_patient_tags_in_study(store: Store, replaced: dict, study_id: str) -> None:
     """Changing patient tags of one study must not contradict the patient's other studies."""
-    current = store.index.main_tags(store.resource(study_id).parent_id or "")
+    current = store.main_tags(store.resource(study_id).parent_id or "")
     target = replaced[PATIENT_ID].element.value if PATIENT_ID in replaced else \
         current.get("PatientID", "")
     patient_id = hash_identifier(clean_identifier(str(target)))
-    if store.index.lookup(patient_id) is None:
+    if store.lookup(patient_id) is None:
         return
-    others = [s for s in store.index.children(patient_id) if s != study_id]
+    others = [s for s in store.children(patient_id) if s != study_id]
     if not others:
         return
-    existing = store.index.main_tags(patient_id)
+    existing = store.main_tags(patient_id)
     for keyword, tag in PATIENT_MAIN_TAGS.items():
         if tag in replaced and keyword not in existing:
             raise bad_request(UNDEFINED_PATIENT_TAG + format_tag(tag))

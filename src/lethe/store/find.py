@@ -19,10 +19,17 @@ from typing import Any
 from pydicom.tag import Tag
 
 from lethe.dicom.dicomjson import detect_encoding, element_string, tag_name
-from lethe.dicom.maintags import ANY_MAIN_TAG, FIND_TAGS, MODALITIES_IN_STUDY, FindConstraint
+from lethe.dicom.maintags import (
+    ANY_MAIN_TAG,
+    FIND_TAGS,
+    MAIN_TAGS,
+    MODALITIES_IN_STUDY,
+    FindConstraint,
+)
 from lethe.dicom.tags import DEFAULT_TAGS
 from lethe.errors import LetheError, bad_request, out_of_range
 from lethe.store.index import Index
+from lethe.store.ingest import PATIENT_COPY
 from lethe.store.model import IDENTIFIER_OF_LEVEL, Level
 from lethe.store.store import Store
 
@@ -102,21 +109,40 @@ def _identified(query: FindQuery) -> tuple[Level, tuple[str, ...]] | None:
 
 def find(store: Store, query: FindQuery) -> list[str]:
     """Orthanc IDs of the resources matching ``query``, in creation order."""
+    return [rid for rid, _ in find_tagged(store, query)]
+
+
+def find_tagged(store: Store, query: FindQuery) -> list[tuple[str, dict[str, str]]]:
+    """The resources matching ``query``, in creation order, each with the main tags of itself
+    and of its ancestors (:meth:`Index.search`): what C-FIND answers from."""
     if query.modalities is not None and query.level is not Level.STUDY:
         return []
     in_index, in_files = _split(query)
     found = []
     for rid, tags in store.index.search(query.level, _identified(query)):
-        if not all(c.matches(tags.get(tag_name(c.tag))) for c in in_index):
+        if not all(_matches(c, tags, query.level) for c in in_index):
             continue
         if query.modalities is not None and \
                 not _matches_modalities(store.index, rid, query.modalities):
             continue
         if in_files and not _file_matches(store, rid, in_files):
             continue
-        found.append(rid)
+        found.append((rid, tags))
     found = found[query.since:]
     return found[:query.limit] if query.limit else found
+
+
+def _matches(constraint: FindConstraint, tags: dict[str, str], level: Level) -> bool:
+    """Whether a resource of ``level`` with the main tags ``tags`` (its own and its
+    ancestors') passes ``constraint``. As in Orthanc, a patient tag of a study (or below)
+    is matched twice: in the database against the patient's value, in memory against the
+    study's copy (which Orthanc merges first), the patient's when the study has none."""
+    name = tag_name(constraint.tag)
+    value = tags.get(name)
+    if level is Level.PATIENT or constraint.tag not in MAIN_TAGS[Level.PATIENT]:
+        return constraint.matches(value)
+    copy = tags.get(PATIENT_COPY + name, value)
+    return constraint.matches(value) and constraint.matches_in_file(copy)
 
 
 def _split(query: FindQuery) -> tuple[list[FindConstraint], list[FindConstraint]]:
@@ -127,7 +153,7 @@ def _split(query: FindQuery) -> tuple[list[FindConstraint], list[FindConstraint]
     are checked there too (without a file, they match nothing: the index has no such main
     tag for the resource, which is kept as a constraint that fails).
     """
-    visible = FIND_TAGS[query.level.label]
+    visible = FIND_TAGS[query.level]
     in_index = [c for c in query.constraints if c.tag in ANY_MAIN_TAG]
     in_files = [c for c in query.constraints if c.tag not in ANY_MAIN_TAG]
     if in_files:

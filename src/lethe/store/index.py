@@ -1,7 +1,7 @@
 """The index interface: Orthanc's model of patients, studies, series and instances.
 
-Every backend (SQLite now, PostgreSQL next) implements :class:`Index`. Each
-method is one transaction; callers never see a connection or a cursor.
+Every backend (SQLite, PostgreSQL) implements :class:`Index`. Each method is
+one transaction; callers never see a connection or a cursor.
 Writers must keep the ordering rules of the store: an index row is committed
 only after its file is durable, and a file is deleted only after the commit
 that forgets it (the index returns the attachments to delete).
@@ -17,9 +17,15 @@ from lethe.store.model import (
     DeleteOutcome,
     Level,
     NewInstance,
+    RebuiltInstance,
     Resource,
     StoreOutcome,
 )
+
+
+class IndexUnavailable(RuntimeError):
+    """The index cannot be opened: another server holds its lock, it was made by a newer
+    Lethe, or its database cannot be reached. The message says which, without secrets."""
 
 
 class Index(ABC):
@@ -63,6 +69,15 @@ class Index(ABC):
     @abstractmethod
     def set_label(self, resource_id: str, label: str, present: bool) -> bool:
         """Add (``present``) or remove a label; False if the resource does not exist."""
+
+    @abstractmethod
+    def rebuild_main_tags(self, rebuilt: list[RebuiltInstance]) -> list[str]:
+        """Replace, in one transaction and in order, the main tags that each instance of
+        ``rebuilt`` gives its own resource and its ancestors (of ``levels``), their
+        identifiers, and the instance metadata and attachment it carries. A later
+        instance of the same resource wins. Nothing is logged in the changes (as
+        Orthanc's reconstruction). Instances no longer indexed are skipped; returns the
+        IDs of those rebuilt."""
 
     @abstractmethod
     def finish_job(self, job_id: str) -> None:
@@ -115,8 +130,10 @@ class Index(ABC):
         """The attachment of an instance (1 = its DICOM file), or None."""
 
     @abstractmethod
-    def instances_of(self, resource_id: str) -> list[str]:
-        """Orthanc IDs of every instance below (or equal to) a resource."""
+    def instances_of(self, resource_id: str, tree_order: bool = False) -> list[str]:
+        """Orthanc IDs of every instance below (or equal to) a resource, in creation
+        order; with ``tree_order``, grouped by study and by series (each group and each
+        instance in creation order)."""
 
     @abstractmethod
     def attachments_of(self, resource_id: str) -> list[Attachment]:
@@ -151,7 +168,9 @@ class Index(ABC):
     def lookup_identifier(self, level: Level, value: str) -> list[str]:
         """Orthanc IDs of the resources of ``level`` whose identifier
         (:data:`~lethe.store.model.IDENTIFIER_OF_LEVEL`) equals ``value`` once both are
-        normalized as Orthanc normalizes identifiers; in creation order. Indexed."""
+        normalized as Orthanc normalizes identifiers, or, when ``value`` has a ``_`` or
+        a ``%`` (which normalizing would turn into spaces), equals it exactly, as Orthanc
+        1.12.11 compares them; in creation order. Indexed."""
 
     @abstractmethod
     def all_attachment_uuids(self) -> set[str]:

@@ -9,7 +9,6 @@ fails the new file is removed, so nothing half-stored is ever visible.
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import struct
 from collections.abc import Iterable, Iterator
@@ -18,22 +17,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-import pydicom
 from pydicom.datadict import dictionary_has_tag, dictionary_VR
 from pydicom.dataelem import RawDataElement
 from pydicom.dataset import Dataset
 from pydicom.tag import Tag
-from pydicom.uid import DeflatedExplicitVRLittleEndian
+from pydicom.uid import ImplicitVRLittleEndian
 
 from lethe.dicom.dicomjson import detect_encoding
 from lethe.dicom.encoding import UNDEFINED_LENGTH
 from lethe.dicom.identifiers import ResourceIds
 from lethe.dicom.maintags import main_tags
-from lethe.dicom.rawread import read_plain, sequence_is_plain
+from lethe.dicom.part10 import parse_file
+from lethe.dicom.rawread import sequence_is_plain
 from lethe.errors import LetheError, bad_file_format
 from lethe.store.groupcommit import GroupCommit
 from lethe.store.index import Index
-from lethe.store.model import Attachment, Level, NewInstance, StoreOutcome
+from lethe.store.model import Attachment, Level, NewInstance, RebuiltInstance, StoreOutcome
 from lethe.store.stability import StabilityMonitor
 from lethe.store.storage import FilesystemStorage
 
@@ -54,6 +53,7 @@ class Origin:
     remote_ip: str = ""
     username: str = ""
     remote_aet: str = ""
+    called_aet: str = ""  # the AET a DICOM sender called (kind "DicomProtocol")
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,8 @@ def parse_dicom(data: bytes) -> Dataset:
     has_preamble = len(data) >= 132 and data[128:132] == b"DICM"
     with refusing_unparsable(len(data)):
         _check_tag_order(data, has_preamble)
-        ds = read_plain(io.BytesIO(data), stop_before_pixels=False, defer_size=DEFER_SIZE)
-        if ds is None:  # not plain: pydicom's reader, whose lengths must be checked
-            ds = pydicom.dcmread(io.BytesIO(data), defer_size=DEFER_SIZE, force=not has_preamble)
-            _check_lengths(ds, data)
+        ds = parse_file(data, stop_before_pixels=False, defer_size=DEFER_SIZE,
+                        check_lengths=True)
         _check_sequences(ds)
         if not has_preamble and not any(_has_value(ds, k) for k in IDENTIFIER_KEYWORDS):
             raise EOFError("without DICM and without identifiers: not DICOM at all")
@@ -129,32 +127,6 @@ def _check_sequences(ds: Dataset) -> None:
             continue
         if not (isinstance(raw, RawDataElement) and sequence_is_plain(raw, MAX_NESTING)):
             _check_nesting(ds[raw.tag].value or ())
-
-
-def _check_lengths(ds: Dataset, data: bytes) -> None:
-    """Every raw top-level element ends inside ``data`` (the file); the last one, if its
-    length is undefined, ends the file with a sequence delimiter.
-
-    pydicom reads a short value without complaint, and skips large (deferred) values
-    without reading them. A deflated data set, inflated from a stream, is not checked.
-    """
-    meta = getattr(ds, "file_meta", None)
-    if meta is not None and meta.get("TransferSyntaxUID") == DeflatedExplicitVRLittleEndian:
-        return
-    last: RawDataElement | None = None
-    for tag in ds.keys():  # noqa: SIM118 - keys: the elements stay raw
-        raw = ds.get_item(tag, keep_deferred=True)
-        if not isinstance(raw, RawDataElement) or raw.value_tell is None:
-            continue  # parsed by pydicom while reading (a sequence of undefined length)
-        if raw.length != UNDEFINED_LENGTH and raw.value_tell + raw.length > len(data):
-            raise EOFError("element runs past the end of the file")
-        if last is None or raw.value_tell > last.value_tell:
-            last = raw
-    if last is not None and last.length == UNDEFINED_LENGTH:
-        little = last.is_little_endian
-        delimiter = struct.pack("<HHI" if little else ">HHI", 0xFFFE, 0xE0DD, 0)
-        if not data.endswith(delimiter):
-            raise EOFError("undefined-length value without its delimiter")
 
 
 def _check_nesting(items: Iterable[Dataset]) -> None:
@@ -213,23 +185,49 @@ def pixel_data_offset(ds: Dataset) -> int | None:
 def instance_metadata(ds: Dataset, origin: Origin, pixel_offset: int | None) -> dict[str, str]:
     """The metadata Lethe records for a received instance, in Orthanc's order."""
     meta: dict[str, str] = {}
-    index = str(ds.get("InstanceNumber", "") or ds.get("ImageIndex", "") or "").strip()
+    number = ds.get("InstanceNumber")
+    number = ds.get("ImageIndex") if number in (None, "") else number  # 0 is a number
+    index = "" if number in (None, "") else str(number).strip()
     if index:
         meta["IndexInSeries"] = index
     meta["ReceptionDate"] = datetime.now().strftime("%Y%m%dT%H%M%S")
     meta["RemoteAET"] = origin.remote_aet
     meta["Origin"] = origin.kind
-    fmi = getattr(ds, "file_meta", None)
-    syntax = fmi.get("TransferSyntaxUID") if fmi is not None else None
-    meta["TransferSyntax"] = str(syntax or "1.2.840.10008.1.2")
-    sop_class = ds.get("SOPClassUID")
-    if sop_class:
-        meta["SopClassUid"] = str(sop_class)
+    meta.update(file_metadata(ds))
     meta["RemoteIP"] = origin.remote_ip
-    meta["HttpUsername"] = origin.username
+    if origin.kind == "DicomProtocol":  # as Orthanc: CalledAET for DICOM, HttpUsername for REST
+        meta["CalledAET"] = origin.called_aet
+    else:
+        meta["HttpUsername"] = origin.username
     if pixel_offset is not None:
         meta["PixelDataOffset"] = str(pixel_offset)
     return meta
+
+
+def file_metadata(ds: Dataset) -> dict[str, str]:
+    """The instance metadata that the file itself decides: ``TransferSyntax`` and, when
+    the file has one, ``SopClassUid``."""
+    fmi = getattr(ds, "file_meta", None)
+    syntax = fmi.get("TransferSyntaxUID") if fmi is not None else None
+    meta = {"TransferSyntax": str(syntax or ImplicitVRLittleEndian)}
+    sop_class = ds.get("SOPClassUID")
+    if sop_class:
+        meta["SopClassUid"] = str(sop_class)
+    return meta
+
+
+def describe_stored(instance_id: str, data: bytes, levels: tuple[Level, ...],
+                    attachment: Attachment | None = None) -> RebuiltInstance:
+    """The main tags and file metadata of a stored instance, read again from its file
+    ``data`` (for :meth:`Index.rebuild_main_tags`). With ``attachment``, the attachment row
+    is rewritten with the file's actual size and MD5."""
+    ds = parse_dicom(data)
+    with refusing_unparsable(len(data)):
+        if attachment is not None:
+            attachment = Attachment(attachment.uuid, len(data), hashlib.md5(data).hexdigest(),
+                                    attachment.content_type)
+        return RebuiltInstance(instance_id, level_tags(ds), file_metadata(ds), levels,
+                               attachment)
 
 
 def level_tags(ds: Dataset) -> dict[Level, dict[str, str]]:
@@ -239,7 +237,7 @@ def level_tags(ds: Dataset) -> dict[Level, dict[str, str]]:
     taken from the instance that created it, under :data:`PATIENT_COPY`.
     """
     encoding = detect_encoding(ds)
-    tags = {level: main_tags(ds, level.label, encoding=encoding) for level in Level}
+    tags = {level: main_tags(ds, level, encoding=encoding) for level in Level}
     tags[Level.STUDY].update({PATIENT_COPY + k: v for k, v in tags[Level.PATIENT].items()})
     return tags
 

@@ -7,56 +7,8 @@ interface; no backend type leaks out of it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import IntEnum
 
-
-class Level(IntEnum):
-    """A level of the DICOM hierarchy, ordered from the top."""
-
-    PATIENT = 0
-    STUDY = 1
-    SERIES = 2
-    INSTANCE = 3
-
-    @property
-    def label(self) -> str:
-        """Orthanc's name: ``Patient``, ``Study``, ``Series``, ``Instance``."""
-        return self.name.capitalize()
-
-    @property
-    def plural(self) -> str:
-        """The REST collection: ``patients``, ``studies``, ``series``, ``instances``."""
-        return {0: "patients", 1: "studies", 2: "series", 3: "instances"}[self.value]
-
-    @property
-    def child(self) -> Level:
-        """The level below (ValueError for instances)."""
-        if self is Level.INSTANCE:
-            raise ValueError("instances have no children")
-        return Level(self.value + 1)
-
-    @property
-    def parent(self) -> Level:
-        """The level above (ValueError for patients)."""
-        if self is Level.PATIENT:
-            raise ValueError("patients have no parent")
-        return Level(self.value - 1)
-
-    @classmethod
-    def parse(cls, text: str) -> Level:
-        """Parse Orthanc's level names, case-insensitive, singular or plural."""
-        key = text.strip().lower()
-        aliases = {
-            "patient": cls.PATIENT, "patients": cls.PATIENT,
-            "study": cls.STUDY, "studies": cls.STUDY,
-            "series": cls.SERIES,
-            "instance": cls.INSTANCE, "instances": cls.INSTANCE,
-            "image": cls.INSTANCE, "images": cls.INSTANCE,
-        }
-        if key not in aliases:
-            raise ValueError(text)
-        return aliases[key]
-
+from lethe.dicom.levels import Level  # re-exported: the store's callers import it from here
 
 IDENTIFIER_OF_LEVEL: dict[Level, str] = {
     Level.PATIENT: "PatientID", Level.STUDY: "StudyInstanceUID",
@@ -111,6 +63,25 @@ class NewInstance:
     attachment: Attachment
     parent_metadata: dict[Level, dict[str, str]] = field(default_factory=dict)
     job: str | None = None
+
+
+@dataclass(frozen=True)
+class RebuiltInstance:
+    """The main tags of a stored instance read again from its file (a "reconstruct").
+
+    ``tags`` holds the main tags of each level as :class:`NewInstance` has them;
+    ``metadata`` the instance metadata that follow the file (``TransferSyntax``,
+    ``SopClassUid``); ``levels`` the levels whose main tags are replaced (the
+    instance's own and those of its series, study and patient unless limited);
+    ``attachment``, when given, replaces the instance's DICOM attachment row (a file
+    whose size or MD5 no longer matched).
+    """
+
+    instance_id: str
+    tags: dict[Level, dict[str, str]]
+    metadata: dict[str, str]
+    levels: tuple[Level, ...] = tuple(Level)
+    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,35 @@
-"""The index in portable SQL, shared by the SQLite and (later) PostgreSQL backends.
+"""The index in portable SQL, shared by the SQLite and PostgreSQL backends.
 
-The statements use ``?`` placeholders and only standard SQL; a backend
-supplies connections (:meth:`SqlIndex._connect`), the schema's auto-increment
-spelling, and how to open a write transaction.
+The statements use ``?`` placeholders and only SQL that both engines run alike:
+``RETURNING``, ``ON CONFLICT``, no ``LIMIT -1`` (:data:`NO_LIMIT` instead), and no
+``ORDER BY`` on text, whose collation differs between databases (text is sorted in
+Python). A backend supplies connections (:meth:`SqlIndex._connect`, or
+:meth:`SqlIndex._connection` for a pool), the auto-increment spelling of the schema, how
+to open transactions, and which of its errors mean that a concurrent transaction
+conflicted (:attr:`SqlIndex._conflicts`): a write method is then run again.
+
+The schema is versioned: :data:`MIGRATIONS` is a numbered list applied in order, in one
+transaction, when an index opens (:meth:`SqlIndex.migrate`), and the ``schema_version``
+table records the migrations applied.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
+import random
 import threading
+import time
 from abc import abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from lethe.dicom.maintags import normalize_identifier
-from lethe.store.index import Index
+from lethe.errors import ErrorCode, LetheError
+from lethe.store.index import Index, IndexUnavailable
 from lethe.store.model import (
     IDENTIFIER_OF_LEVEL,
     Attachment,
@@ -24,10 +37,15 @@ from lethe.store.model import (
     DeleteOutcome,
     Level,
     NewInstance,
+    RebuiltInstance,
     Resource,
     StoreOutcome,
 )
 
+log = logging.getLogger(__name__)
+
+# Migration 1: the schema of the indexes made before versioning. Running it again on one
+# of them changes nothing (IF NOT EXISTS everywhere), so such an index becomes version 1.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS resources (
     internal_id {autoincrement},
@@ -93,6 +111,27 @@ CREATE TABLE IF NOT EXISTS identifiers (
 CREATE INDEX IF NOT EXISTS identifiers_value ON identifiers(value);
 """
 
+MIGRATIONS: tuple[str, ...] = (SCHEMA,)
+"""The migrations of the schema: migration ``n`` is ``MIGRATIONS[n - 1]``, a script of
+statements separated by ``;`` (never inside a statement or a comment) in which
+``{autoincrement}`` stands for the backend's auto-increment primary key. Both backends run
+the same list. A released migration is never edited: a change of schema is a new one."""
+
+SCHEMA_VERSION_TABLE = ("CREATE TABLE IF NOT EXISTS schema_version "
+                        "(version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
+
+NO_LIMIT = 2**63 - 1
+"""The largest ``LIMIT`` and ``OFFSET`` (a signed 64-bit integer): both engines accept it as
+"no limit", whereas SQLite's ``-1`` is an error in PostgreSQL and PostgreSQL's ``NULL`` is
+one in SQLite."""
+
+MAX_ATTEMPTS = 10
+"""How many times a write transaction runs before a conflict with concurrent transactions
+is reported to the caller."""
+
+RETRY_PAUSE = 0.01
+"""Seconds: the pause before the second attempt; each further attempt waits one more."""
+
 CHANGE_COUNTER = "ChangeSequence"
 IDENTIFIERS_FILLED = "IdentifiersFilled"  # property: the identifiers table is complete
 NEW_CHANGE = {Level.PATIENT: "NewPatient", Level.STUDY: "NewStudy",
@@ -102,6 +141,47 @@ NEW_CHANGE = {Level.PATIENT: "NewPatient", Level.STUDY: "NewStudy",
 def now_stamp() -> str:
     """The local time in Orthanc's ``YYYYMMDDTHHMMSS`` form."""
     return datetime.now().strftime("%Y%m%dT%H%M%S")
+
+
+def _bounded(value: int) -> int:
+    """``value`` clamped to what a ``LIMIT`` or ``OFFSET`` accepts on every backend."""
+    return max(0, min(value, NO_LIMIT))
+
+
+class Conflict(Exception):
+    """A concurrent transaction created or removed a row that this one relied on. Raised
+    inside a write transaction, it makes :func:`retried` run the transaction again."""
+
+
+_Self = TypeVar("_Self", bound="SqlIndex")
+_Params = ParamSpec("_Params")
+_Result = TypeVar("_Result")
+
+
+def retried(method: Callable[Concatenate[_Self, _Params], _Result]
+            ) -> Callable[Concatenate[_Self, _Params], _Result]:
+    """Run a write method again when its transaction failed on a conflict with a
+    concurrent transaction (one of :attr:`SqlIndex._conflicts`), which rolled it back: at
+    most :data:`MAX_ATTEMPTS` times, pausing a little longer each time. Then, as Orthanc,
+    give up with :class:`LetheError` ``DATABASE_CANNOT_SERIALIZE`` (503). The method must
+    do nothing outside its one transaction."""
+
+    @functools.wraps(method)
+    def run(self: _Self, *args: _Params.args, **kwargs: _Params.kwargs) -> _Result:
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                return method(self, *args, **kwargs)
+            except self._conflicts as exc:
+                log.debug("%s conflicted with a concurrent transaction (%s), attempt %d",
+                          method.__name__, type(exc).__name__, attempt)
+                if attempt == MAX_ATTEMPTS:
+                    raise LetheError(ErrorCode.DATABASE_CANNOT_SERIALIZE,
+                                     f"the index gave up after {attempt} attempts "
+                                     "conflicting with concurrent transactions") from exc
+                time.sleep(RETRY_PAUSE * attempt * random.uniform(0.5, 1.5))
+        raise AssertionError("unreachable")
+
+    return run
 
 
 @dataclass
@@ -115,7 +195,15 @@ class _BatchMemo:
 
 
 class SqlIndex(Index):
-    """An :class:`Index` over a DB-API connection per thread."""
+    """An :class:`Index` over DB-API connections: by default one per thread, kept open."""
+
+    _autoincrement: str
+    """The column definition of an auto-increment primary key (``{autoincrement}`` in
+    :data:`MIGRATIONS`)."""
+
+    _conflicts: tuple[type[BaseException], ...] = (Conflict,)
+    """The errors that mean "a concurrent transaction conflicted with this one, which was
+    rolled back": the write methods run again on them (:func:`retried`)."""
 
     def __init__(self) -> None:
         self._local = threading.local()
@@ -130,6 +218,20 @@ class SqlIndex(Index):
     @abstractmethod
     def _begin_write(self, cur: Any) -> None:
         """Start a transaction that will write."""
+
+    def _begin_read(self, cur: Any) -> None:
+        """Start a transaction that only reads, and reads one snapshot."""
+        cur.execute("BEGIN")
+
+    def _lock_schema(self, cur: Any) -> None:
+        """In a write transaction: keep other servers sharing the database from migrating
+        its schema until the transaction ends (nothing to do where a write transaction
+        already excludes every other writer)."""
+
+    @contextmanager
+    def _connection(self) -> Iterator[Any]:
+        """The connection of one transaction: by default this thread's own, kept open."""
+        yield self._conn()
 
     # --- plumbing ----------------------------------------------------------
     def _conn(self) -> Any:
@@ -147,24 +249,30 @@ class SqlIndex(Index):
         yield
 
     @contextmanager
-    def _write(self) -> Iterator[Any]:
-        cur = self._conn().cursor()
-        self._begin_write(cur)
-        try:
-            yield cur
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        cur.execute("COMMIT")
+    def _write(self, logs_changes: bool = False) -> Iterator[Any]:
+        """A write transaction; one that ``logs_changes`` claims the change counter first
+        (:func:`_claim_changes`)."""
+        with self._connection() as conn:
+            cur = conn.cursor()
+            self._begin_write(cur)
+            try:
+                if logs_changes:
+                    _claim_changes(cur)
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
 
     @contextmanager
     def _read(self) -> Iterator[Any]:
-        cur = self._conn().cursor()
-        cur.execute("BEGIN")
-        try:
-            yield cur
-        finally:
-            cur.execute("COMMIT")
+        with self._connection() as conn:
+            cur = conn.cursor()
+            self._begin_read(cur)
+            try:
+                yield cur
+            finally:
+                cur.execute("COMMIT")
 
     def close(self) -> None:
         with self._all_lock:
@@ -173,15 +281,50 @@ class SqlIndex(Index):
             self._all.clear()
         self._local = threading.local()
 
+    # --- schema ------------------------------------------------------------
+    @retried
+    def migrate(self) -> int:
+        """Bring the schema to the newest version: apply the migrations of
+        :data:`MIGRATIONS` that the index lacks, in order, in one transaction, and record
+        them. Returns the version found: 0 for a new database, and for an index made before
+        versioning (migration 1 leaves it as it is, and marks it as version 1).
+
+        Raises :class:`IndexUnavailable` when the index was made by a newer Lethe.
+        """
+        with self._write() as cur:
+            self._lock_schema(cur)
+            cur.execute(SCHEMA_VERSION_TABLE)
+            found = _schema_version(cur)
+            if found > len(MIGRATIONS):
+                raise IndexUnavailable(
+                    f"the index has schema version {found}, newer than this Lethe knows "
+                    f"({len(MIGRATIONS)}): it was made by a newer Lethe")
+            for version in range(found + 1, len(MIGRATIONS) + 1):
+                script = MIGRATIONS[version - 1].format(autoincrement=self._autoincrement)
+                for statement in _statements(script):
+                    cur.execute(statement)
+                cur.execute("INSERT INTO schema_version (version, applied) VALUES (?, ?)",
+                            (version, now_stamp()))
+        if found < len(MIGRATIONS):
+            log.info("index schema migrated from version %d to %d", found, len(MIGRATIONS))
+        return found
+
+    @property
+    def schema_version(self) -> int:
+        """The version of the schema: the number of the last migration applied."""
+        with self._read() as cur:
+            return _schema_version(cur)
+
     # --- writing -----------------------------------------------------------
     def store(self, new: NewInstance, overwrite: bool) -> StoreOutcome:
         return self.store_batch([new], overwrite)[0]
 
+    @retried
     def store_batch(self, batch: list[NewInstance], overwrite: bool,
                     finish_job: str | None = None) -> list[StoreOutcome]:
         stamp = now_stamp()
         seen = _BatchMemo()
-        with self._write() as cur:
+        with self._write(logs_changes=True) as cur:
             outcomes = [self._store_one(cur, new, overwrite, stamp, seen) for new in batch]
             if finish_job is not None:
                 _finish_job(cur, finish_job)
@@ -204,7 +347,12 @@ class SqlIndex(Index):
                 seen.parents.get(public_id) or _internal_id(cur, public_id)
             if known is None:
                 known = self._insert(cur, new, level, rids[-1] if rids else None)
-                created.append(level)
+                if known is None:  # a concurrent transaction created it meanwhile
+                    known = _internal_id(cur, public_id)
+                    if known is None or level is Level.INSTANCE:
+                        raise Conflict(f"{level.label} {public_id} changed meanwhile")
+                else:
+                    created.append(level)
             rids.append(known)
             if level is not Level.INSTANCE:
                 seen.parents[public_id] = rids[-1]
@@ -220,19 +368,22 @@ class SqlIndex(Index):
                     seen.metadata.add((rids[level], name, value))
         return StoreOutcome("Success", replaced)
 
-    def _insert(self, cur: Any, new: NewInstance, level: Level, parent: int | None) -> int:
-        """Insert the resource of ``new`` at ``level`` (absent from the index) with its main
-        tags, and for the instance its attachment and metadata."""
+    def _insert(self, cur: Any, new: NewInstance, level: Level,
+                parent: int | None) -> int | None:
+        """Insert the resource of ``new`` at ``level`` (absent from the index when this
+        transaction looked) with its main tags, and for the instance its attachment and
+        metadata; its internal ID. None when a concurrent transaction inserted the same
+        resource first (then nothing is inserted): another database connection may have,
+        on PostgreSQL, between the look-up and the insert."""
         public_id = new.ids[level]
         cur.execute("INSERT INTO resources (public_id, level, parent_id) VALUES (?, ?, ?) "
-                    "RETURNING internal_id", (public_id, int(level), parent))
-        rid = cur.fetchone()[0]
-        tags = new.tags.get(level, {})
-        cur.executemany("INSERT INTO main_tags (resource_id, name, value) VALUES (?, ?, ?)",
-                        [(rid, k, v) for k, v in tags.items()])
-        if IDENTIFIER_OF_LEVEL[level] in tags:
-            cur.execute("INSERT INTO identifiers VALUES (?, ?)",
-                        (rid, normalize_identifier(tags[IDENTIFIER_OF_LEVEL[level]])))
+                    "ON CONFLICT (public_id) DO NOTHING RETURNING internal_id",
+                    (public_id, int(level), parent))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        rid = row[0]
+        _insert_main_tags(cur, rid, level, new.tags.get(level, {}))
         if level is Level.INSTANCE:
             a = new.attachment
             cur.execute("INSERT INTO attachments VALUES (?, ?, ?, ?, ?)",
@@ -246,10 +397,12 @@ class SqlIndex(Index):
     def delete(self, resource_id: str) -> DeleteOutcome | None:
         return self.delete_many([resource_id])[0]
 
+    @retried
     def delete_many(self, resource_ids: list[str]) -> list[DeleteOutcome | None]:
-        with self._write() as cur:
+        with self._write(logs_changes=True) as cur:
             return [_delete_resource(cur, rid) for rid in resource_ids]
 
+    @retried
     def set_metadata(self, resource_id: str, name: str, value: str) -> bool:
         with self._write() as cur:
             rid = _internal_id(cur, resource_id)
@@ -258,6 +411,7 @@ class SqlIndex(Index):
             _put_metadata(cur, rid, name, value)
             return True
 
+    @retried
     def delete_metadata(self, resource_id: str, name: str) -> bool:
         with self._write() as cur:
             rid = _internal_id(cur, resource_id)
@@ -266,6 +420,7 @@ class SqlIndex(Index):
             cur.execute("DELETE FROM metadata WHERE resource_id = ? AND name = ?", (rid, name))
             return cur.rowcount > 0
 
+    @retried
     def set_label(self, resource_id: str, label: str, present: bool) -> bool:
         with self._write() as cur:
             rid = _internal_id(cur, resource_id)
@@ -276,6 +431,29 @@ class SqlIndex(Index):
                 cur.execute("INSERT INTO labels VALUES (?, ?)", (rid, label))
             return True
 
+    @retried
+    def rebuild_main_tags(self, rebuilt: list[RebuiltInstance]) -> list[str]:
+        done = []
+        with self._write() as cur:
+            for instance in rebuilt:
+                chain = _ancestor_chain(cur, instance.instance_id)
+                if chain is None:
+                    continue
+                for level in instance.levels:
+                    cur.execute("DELETE FROM main_tags WHERE resource_id = ?", (chain[level],))
+                    cur.execute("DELETE FROM identifiers WHERE resource_id = ?", (chain[level],))
+                    _insert_main_tags(cur, chain[level], level, instance.tags.get(level, {}))
+                for name, value in instance.metadata.items():
+                    _put_metadata(cur, chain[Level.INSTANCE], name, value)
+                if instance.attachment is not None:
+                    a = instance.attachment
+                    cur.execute("UPDATE attachments SET uuid = ?, size = ?, md5 = ? "
+                                "WHERE resource_id = ? AND content_type = ?",
+                                (a.uuid, a.size, a.md5, chain[Level.INSTANCE], a.content_type))
+                done.append(instance.instance_id)
+        return done
+
+    @retried
     def finish_job(self, job_id: str) -> None:
         with self._write() as cur:
             _finish_job(cur, job_id)
@@ -286,18 +464,21 @@ class SqlIndex(Index):
                         "ON p.resource_id = r.internal_id ORDER BY r.internal_id")
             return [r[0] for r in cur.fetchall()]
 
+    @retried
     def next_sequence(self, name: str) -> int:
         # A counter value lost to a power failure is only drawn again: no fsync needed.
         with self._relaxed(), self._write() as cur:
             return _bump(cur, name)
 
+    @retried
     def log_change(self, change_type: str, level: Level, resource_id: str) -> None:
-        with self._write() as cur:
+        with self._write(logs_changes=True) as cur:
             _add_change(cur, change_type, level, resource_id, now_stamp())
 
+    @retried
     def log_stable(self, resources: list[tuple[Level, str]]) -> list[str]:
         stamp, logged = now_stamp(), []
-        with self._write() as cur:
+        with self._write(logs_changes=True) as cur:
             for level, resource_id in resources:
                 if _internal_id(cur, resource_id) is not None:
                     _add_change(cur, f"Stable{level.label}", level, resource_id, stamp)
@@ -315,16 +496,15 @@ class SqlIndex(Index):
     def children(self, resource_id: str) -> list[str]:
         with self._read() as cur:
             cur.execute("SELECT c.public_id FROM resources c JOIN resources p "
-                        "ON c.parent_id = p.internal_id WHERE p.public_id = ? "
-                        "ORDER BY c.public_id", (resource_id,))
-            return [r[0] for r in cur.fetchall()]
+                        "ON c.parent_id = p.internal_id WHERE p.public_id = ?", (resource_id,))
+            return sorted(r[0] for r in cur.fetchall())
 
     def list_ids(self, level: Level, since: int = 0, limit: int = 0) -> list[str]:
         sql = "SELECT public_id FROM resources WHERE level = ? ORDER BY internal_id"
         params: tuple = (int(level),)
         if limit > 0 or since > 0:
             sql += " LIMIT ? OFFSET ?"
-            params += (limit if limit > 0 else -1, since)
+            params += (_bounded(limit) if limit > 0 else NO_LIMIT, _bounded(since))
         with self._read() as cur:
             cur.execute(sql, params)
             return [r[0] for r in cur.fetchall()]
@@ -332,9 +512,8 @@ class SqlIndex(Index):
     def main_tags(self, resource_id: str) -> dict[str, str]:
         with self._read() as cur:
             cur.execute("SELECT t.name, t.value FROM main_tags t JOIN resources r ON "
-                        "t.resource_id = r.internal_id WHERE r.public_id = ? ORDER BY t.name",
-                        (resource_id,))
-            return dict(cur.fetchall())
+                        "t.resource_id = r.internal_id WHERE r.public_id = ?", (resource_id,))
+            return dict(sorted(cur.fetchall()))
 
     def metadata(self, resource_id: str) -> dict[str, str]:
         with self._read() as cur:
@@ -346,9 +525,8 @@ class SqlIndex(Index):
     def labels(self, resource_id: str) -> list[str]:
         with self._read() as cur:
             cur.execute("SELECT l.label FROM labels l JOIN resources r ON "
-                        "l.resource_id = r.internal_id WHERE r.public_id = ? ORDER BY l.label",
-                        (resource_id,))
-            return [r[0] for r in cur.fetchall()]
+                        "l.resource_id = r.internal_id WHERE r.public_id = ?", (resource_id,))
+            return sorted(r[0] for r in cur.fetchall())
 
     def attachment(self, instance_id: str, content_type: int = 1) -> Attachment | None:
         with self._read() as cur:
@@ -358,11 +536,18 @@ class SqlIndex(Index):
             row = cur.fetchone()
         return None if row is None else Attachment(*row)
 
-    def instances_of(self, resource_id: str) -> list[str]:
+    def instances_of(self, resource_id: str, tree_order: bool = False) -> list[str]:
         with self._read() as cur:
             row = _resource_row(cur, resource_id)
             if row is None:
                 return []
+            if tree_order:
+                top = int(row[1])
+                order = ", ".join(f"r{lv}.internal_id" for lv in range(top + 1, 4))
+                cur.execute(f"SELECT r3.public_id FROM {_ancestor_joins(Level.INSTANCE)} "
+                            f"WHERE r{top}.internal_id = ? ORDER BY {order or 'r3.internal_id'}",
+                            (row[0],))
+                return [r[0] for r in cur.fetchall()]
             ids = _descendants(cur, row[0], Level(row[1]), Level.INSTANCE)
             if not ids:
                 return []
@@ -389,7 +574,8 @@ class SqlIndex(Index):
     def changes(self, since: int, limit: int) -> list[Change]:
         with self._read() as cur:
             cur.execute("SELECT seq, change_type, level, public_id, date FROM changes "
-                        "WHERE seq > ? ORDER BY seq LIMIT ?", (since, limit))
+                        "WHERE seq > ? ORDER BY seq LIMIT ?",
+                        (_bounded(since), _bounded(limit)))
             return [Change(r[0], r[1], Level(r[2]), r[3], r[4]) for r in cur.fetchall()]
 
     def last_change(self) -> int:
@@ -401,6 +587,7 @@ class SqlIndex(Index):
     def search(self, level: Level, identified: tuple[Level, tuple[str, ...]] | None = None
                ) -> list[tuple[str, dict[str, str]]]:
         lv = int(level)
+        values: tuple[str, ...]
         if identified is None:
             source, terms, values = _ancestor_joins(level), "", ()
         else:
@@ -418,14 +605,20 @@ class SqlIndex(Index):
         return list(found.items())
 
     def lookup_identifier(self, level: Level, value: str) -> list[str]:
+        sql = ("SELECT r.public_id FROM identifiers i CROSS JOIN resources r "
+               "WHERE r.internal_id = i.resource_id AND i.value = ? AND r.level = ?")
+        params: tuple = (normalize_identifier(value), int(level))
+        if "_" in value or "%" in value:  # normalized, they would be spaces: compare as is
+            sql += (" AND EXISTS (SELECT 1 FROM main_tags t WHERE t.resource_id = "
+                    "r.internal_id AND t.name = ? AND t.value = ?)")
+            params += (IDENTIFIER_OF_LEVEL[level], value)
         with self._read() as cur:
             # CROSS JOIN: SQLite keeps this join order (from the identifier's index);
             # elsewhere it is a plain inner join.
-            cur.execute("SELECT r.public_id FROM identifiers i CROSS JOIN resources r "
-                        "WHERE r.internal_id = i.resource_id AND i.value = ? AND r.level = ? "
-                        "ORDER BY r.internal_id", (normalize_identifier(value), int(level)))
+            cur.execute(sql + " ORDER BY r.internal_id", params)
             return [row[0] for row in cur.fetchall()]
 
+    @retried
     def fill_identifiers(self) -> int:
         """Fill the identifiers table from the main tags, once, for an index made before
         the table existed; how many resources were added."""
@@ -463,6 +656,23 @@ def _resource_row(cur: Any, public_id: str) -> tuple[int, int, int | None] | Non
     return cur.fetchone()
 
 
+def _insert_main_tags(cur: Any, rid: int, level: Level, tags: dict[str, str]) -> None:
+    """Store the main tags of a resource, and its identifier when it has one."""
+    cur.executemany("INSERT INTO main_tags (resource_id, name, value) VALUES (?, ?, ?)",
+                    [(rid, k, v) for k, v in tags.items()])
+    if IDENTIFIER_OF_LEVEL[level] in tags:
+        cur.execute("INSERT INTO identifiers VALUES (?, ?)",
+                    (rid, normalize_identifier(tags[IDENTIFIER_OF_LEVEL[level]])))
+
+
+def _ancestor_chain(cur: Any, instance_id: str) -> tuple[int, int, int, int] | None:
+    """Internal IDs of (patient, study, series, instance) for an instance, or None."""
+    cur.execute("SELECT r0.internal_id, r1.internal_id, r2.internal_id, r3.internal_id "
+                f"FROM {_ancestor_joins(Level.INSTANCE)} "
+                "WHERE r3.public_id = ? AND r3.level = ?", (instance_id, int(Level.INSTANCE)))
+    return cur.fetchone()
+
+
 def _put_metadata(cur: Any, rid: int, name: str, value: str) -> None:
     cur.execute("UPDATE metadata SET value = ? WHERE resource_id = ? AND name = ?",
                 (value, rid, name))
@@ -477,13 +687,34 @@ def _finish_job(cur: Any, job_id: str) -> None:
 
 
 def _bump(cur: Any, name: str) -> int:
-    cur.execute("UPDATE properties SET value = value + 1 WHERE name = ? RETURNING value",
-                (name,))
-    row = cur.fetchone()
-    if row is None:
-        cur.execute("INSERT INTO properties VALUES (?, 1)", (name,))
-        return 1
-    return int(row[0])
+    """Increment the counter ``name`` (1 the first time) and return it: one statement,
+    atomic across connections (the row stays locked until the transaction ends, so the
+    counter also orders the transactions that draw from it)."""
+    cur.execute("INSERT INTO properties (name, value) VALUES (?, 1) ON CONFLICT (name) "
+                "DO UPDATE SET value = properties.value + 1 RETURNING value", (name,))
+    return int(cur.fetchone()[0])
+
+
+def _claim_changes(cur: Any) -> None:
+    """Lock the change counter before any other row. The transactions that log changes
+    then run one at a time from there on, as on SQLite: on PostgreSQL they would otherwise
+    lock rows in different orders and deadlock. They also commit in the order of their
+    sequence numbers, so a reader of the changes never sees a later number before an
+    earlier one. (Servers sharing a database that write in parallel would draw their
+    numbers at commit instead.)"""
+    cur.execute("INSERT INTO properties (name, value) VALUES (?, 0) ON CONFLICT (name) "
+                "DO UPDATE SET value = properties.value", (CHANGE_COUNTER,))
+
+
+def _schema_version(cur: Any) -> int:
+    cur.execute("SELECT MAX(version) FROM schema_version")
+    return int(cur.fetchone()[0] or 0)
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script, without its comment lines."""
+    code = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("--"))
+    return [statement.strip() for statement in code.split(";") if statement.strip()]
 
 
 def _add_change(cur: Any, change_type: str, level: Level, public_id: str, stamp: str) -> None:

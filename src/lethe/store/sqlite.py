@@ -13,20 +13,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from lethe.store.sqlindex import SCHEMA, SqlIndex
+from lethe.store.sqlindex import SqlIndex
 
 BUSY_TIMEOUT_MS = 60_000
 
 
 class SQLiteIndex(SqlIndex):
-    """An index stored in one SQLite file."""
+    """An index stored in one SQLite file, created (or migrated to the newest schema)
+    when opened."""
+
+    _autoincrement = "INTEGER PRIMARY KEY AUTOINCREMENT"
 
     def __init__(self, path: str | Path) -> None:
         super().__init__()
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = self._conn()
-        conn.executescript(SCHEMA.format(autoincrement="INTEGER PRIMARY KEY AUTOINCREMENT"))
+        self.migrate()
         self.fill_identifiers()
 
     def _connect(self) -> Any:

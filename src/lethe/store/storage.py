@@ -17,8 +17,9 @@ import contextlib
 import ctypes
 import ctypes.util
 import os
+import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -153,6 +154,18 @@ class FilesystemStorage:
             if not entry.name.endswith(TMP_SUFFIX):
                 yield entry.name
 
+    def age(self, file_uuid: str) -> float | None:
+        """Seconds since ``file_uuid`` was last written (never negative); None if absent."""
+        try:
+            return max(0.0, time.time() - self.path(file_uuid).stat().st_mtime)
+        except FileNotFoundError:
+            return None
+
+    def temporary_files(self) -> list[str]:
+        """The names of the temporary files: writes in progress, or left by a write that
+        was interrupted."""
+        return [entry.name for entry in self._files() if entry.name.endswith(TMP_SUFFIX)]
+
     def cleanup(self) -> int:
         """Remove temporary files left by an interrupted write; return how many."""
         count = 0
@@ -187,7 +200,7 @@ def _fsync(path: Path | str) -> None:
         os.close(fd)
 
 
-def _load_syncfs() -> ctypes._CFuncPtr | None:
+def _load_syncfs() -> Callable[[int], int] | None:
     """The C library's ``syncfs`` (Linux), or None where there is none."""
     name = ctypes.util.find_library("c")
     try:
@@ -201,6 +214,7 @@ _SYNCFS = _load_syncfs()
 
 def _syncfs(folder: Path) -> None:
     """Flush every written file of the filesystem that holds ``folder`` to its disk."""
+    assert _SYNCFS is not None  # callers check that the C library has it
     fd = os.open(folder, os.O_RDONLY)
     try:
         if _SYNCFS(fd) != 0:

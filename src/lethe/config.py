@@ -119,6 +119,23 @@ def _check_pdu(length: int) -> None:
         raise ValueError(f"must be at most 131072, got {length}")
 
 
+def _check_storage_mode(mode: str) -> None:
+    if mode not in ("Recycle", "Reject"):
+        raise ValueError(f'must be "Recycle" or "Reject", got "{mode}"')
+
+
+def _check_content_types(types: dict[str, Any]) -> None:
+    for name, value in types.items():
+        number = value[0] if isinstance(value, list) and value else value
+        if isinstance(value, list) and not (1 <= len(value) <= 2 and all(
+                isinstance(v, str) for v in value[1:])):
+            raise ValueError(f"the entry of {name!r} must be a number, or [number, MIME type]")
+        if not isinstance(number, int) or isinstance(number, bool) or \
+                not 1024 <= number <= 65535:
+            raise ValueError(f"the content type of {name!r} must be a number from 1024 "
+                             f"to 65535, got {number!r}")
+
+
 def _check_users(users: dict[str, Any]) -> None:
     for name, password in users.items():
         if not isinstance(password, str):
@@ -137,6 +154,25 @@ class Config:
     IndexDirectory: str = setting("", "where `index.sqlite` lives",
                                   shown="= `StorageDirectory`")
     OverwriteInstances: bool = setting(False, "a re-sent instance replaces the stored one")
+    StorageCompression: bool = setting(
+        False, "new files are stored compressed as Orthanc compresses them (zlib, after their "
+        "size in 8 bytes)")
+    StoreMD5ForAttachments: bool = setting(True, "keep the MD5 of each new file in the index")
+    MaximumStorageSize: int = setting(
+        0, "megabytes of files on disk before the oldest patients are recycled (0: no limit)",
+        minimum=0)
+    MaximumPatientCount: int = setting(
+        0, "patients kept before the oldest are recycled (0: no limit)", minimum=0)
+    MaximumStorageMode: str = setting(
+        "Recycle", "`Recycle` the least recently stored unprotected patients, or `Reject` "
+        "new instances (507), when a limit is reached", check=_check_storage_mode)
+    CheckRevisions: bool = setting(
+        False, "`PUT`/`DELETE` of a metadata or attachment that exists need `If-Match` "
+        "with its revision (409 otherwise)")
+    UserContentType: dict[str, Any] = setting(
+        {}, 'names of user attachments: `"name": 1024` or `"name": [1024, "MIME type"]` '
+        "(numbers 1024–65535 are always allowed)", check=_check_content_types)
+    MetricsEnabled: bool = setting(True, "collect the metrics of `/tools/metrics-prometheus`")
     Dictionary: dict[str, Any] = setting(
         {}, 'extra tags: `"gggg,eeee": [VR, Name, min, max, PrivateCreator]`')
     LoadPrivateDictionary: bool = setting(
@@ -306,13 +342,13 @@ def markdown_table() -> str:
 # Keys of Orthanc's own configuration that Lethe accepts silently although it
 # does not act on them, so that an Orthanc configuration file loads cleanly.
 _ORTHANC_KEYS_IGNORED = frozenset({
-    "StorageCompression", "MaximumStorageSize", "MaximumPatientCount", "LuaScripts",
+    "LuaScripts",
     "Plugins", "HttpServerEnabled", "HttpDescribeErrors",
     "HttpCompressionEnabled", "HttpProxy", "HttpVerbose",
     "SslEnabled", "SslCertificate", "KeepAlive", "TcpNoDelay", "HttpThreadsCount",
     "DicomThreadsCount", "DicomAlwaysAllowFindWorklist", "DicomModalitiesInDatabase",
     "DicomScuPreferredTransferSyntax", "DicomTlsEnabled",
-    "StoreMD5ForAttachments", "SaveJobs", "MetricsEnabled", "ExecuteLuaEnabled",
+    "SaveJobs", "ExecuteLuaEnabled",
     "DeidentifyLogs", "DeidentifyLogsDicomVersion", "IngestTranscoding",
     "BuiltinDecoderTranscoderOrder", "SynchronousCMove",
     "MallocArenaMax", "StorageAccessOnFind", "ExtraMainDicomTags",

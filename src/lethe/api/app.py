@@ -24,6 +24,7 @@ from lethe.api import (
 )
 from lethe.api.errors import InternalErrorMiddleware, http_error_handler, lethe_error_handler
 from lethe.api.security import SecurityMiddleware
+from lethe.api.uris import UriNormalizationMiddleware
 from lethe.config import Config
 from lethe.dicom.tags import TagDictionary
 from lethe.errors import LetheError
@@ -76,7 +77,8 @@ def create_app(config: Config, store: Store | None = None, *,
         routes=(instances.routes + modify.routes + system.routes + jobs.routes
                 + reconstruct.routes + modalities.routes + peers.routes + archives.routes
                 + images.routes + resources.routes),
-        middleware=[Middleware(SecurityMiddleware, config=config),
+        middleware=[Middleware(UriNormalizationMiddleware),
+                    Middleware(SecurityMiddleware, config=config),
                     Middleware(InternalErrorMiddleware)],
         exception_handlers={LetheError: lethe_error_handler,
                             HTTPException: http_error_handler},

@@ -72,7 +72,8 @@ def allowed_methods(request: Request) -> list[str]:
 
 
 class InternalErrorMiddleware:
-    """Answer any unhandled exception with Orthanc's 500 body, logged with its traceback.
+    """Answer any unhandled exception with Orthanc's 500 body, logged with its traceback;
+    a ``RecursionError`` (input nested too deeply) is a 400 instead.
 
     Unlike Starlette's own error middleware it does not re-raise, so the server keeps
     the keep-alive connection usable (no silent close after the answer).
@@ -93,6 +94,14 @@ class InternalErrorMiddleware:
             await send(message)
         try:
             await self.app(scope, receive, tracking_send)
+        except RecursionError:
+            # Input nested deeper than a route can walk (a JSON body read without
+            # read_json, a DICOM file): the request's fault, not the server's.
+            if started:
+                raise
+            response = error_response(Request(scope), ErrorCode.BAD_FILE_FORMAT, 400,
+                                      "the request nests values too deeply to be processed")
+            await response(scope, receive, send)
         except Exception as exc:
             request = Request(scope)
             log.error("unhandled error on %s %s", request.method, request.url.path,

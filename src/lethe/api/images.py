@@ -33,6 +33,7 @@ from lethe.store.store import Store
 
 FRAME_ROUTES = ["image-int16", "image-uint16", "image-uint8", "matlab", "numpy", "preview",
                 "raw", "raw.gz", "rendered"]
+NUMPY_TYPE = "application/octet-stream"  # what Orthanc answers (its OpenAPI says text/plain)
 _MODES: dict[str, rendering.Mode] = {"preview": "preview", "image-uint8": "uint8",
                                      "image-uint16": "uint16", "image-int16": "int16"}
 
@@ -213,7 +214,7 @@ async def get_numpy(request: Request) -> Response:
         factors = [rendering.rescale(dataset, i) for i in indices] if rescale else None
         return rendering.numpy_file(frames, shape_of_one=one, compress=compress,
                                     rescaled=factors)
-    return Response(await run_in_threadpool(work), media_type="text/plain")
+    return Response(await run_in_threadpool(work), media_type=NUMPY_TYPE)
 
 
 async def get_series_numpy(request: Request) -> Response:
@@ -235,7 +236,7 @@ async def get_series_numpy(request: Request) -> Response:
             raise LetheError(ErrorCode.BAD_FILE_FORMAT, "Empty DICOM series")
         return rendering.numpy_file(frames, shape_of_one=False, compress=compress,
                                     rescaled=factors if rescale else None)
-    return Response(await run_in_threadpool(work), media_type="text/plain")
+    return Response(await run_in_threadpool(work), media_type=NUMPY_TYPE)
 
 
 def ordered_slices(store: Store, series_id: str) -> list[str]:

@@ -587,7 +587,8 @@ def absorbed_by_meta(ds: Dataset) -> list[int]:
 def dataset_json(ds: Dataset, fmt: JsonFormat = "full", *, ignore_length: Collection[int] = (),
                  default_encoding: str = DEFAULT_ENCODING, pixel_data_tag: int | None = None,
                  max_length: int = MAXIMUM_STRING_LENGTH,
-                 tags: TagDictionary | None = None) -> dict[str, Any]:
+                 tags: TagDictionary | None = None,
+                 stop_after_pixel_data: bool = True) -> dict[str, Any]:
     """``GET /instances/{id}/tags`` in format ``fmt`` (``full``, ``simplify``, ``short``).
 
     ``ignore_length`` lists tags exempt from the 256-byte limit (``?ignore-length``);
@@ -597,10 +598,33 @@ def dataset_json(ds: Dataset, fmt: JsonFormat = "full", *, ignore_length: Collec
     stopped, so that it is rendered (as null) like Orthanc does. ``tags`` carries the
     ``Dictionary`` configuration, whose entries name tags (private ones by their
     creator) and give the VR of implicit-VR elements before DCMTK's dictionary does.
+    Top-level elements after the pixel data are left out unless ``stop_after_pixel_data`` is
+    false (Orthanc 1.12.4's ``?whole``).
     """
     encoding, extensions = detect_encoding(ds, default_encoding)
-    renderer = _Renderer(fmt, _Reader(encoding, extensions, tags), max_length, ignore_length)
+    renderer = _Renderer(fmt, _Reader(encoding, extensions, tags), max_length, ignore_length,
+                         stop_after_pixel_data=stop_after_pixel_data)
     return renderer.dataset(ds, True, pixel_data_tag, absorbed_by_meta(ds))
+
+
+def simplify_full(full: dict[str, Any], fmt: JsonFormat) -> dict[str, Any]:
+    """A ``full`` rendering (or a part of one: some of its tags) in format ``fmt``, as Orthanc
+    simplifies its stored JSON: ``String`` gives its value, ``Null`` and ``TooLong`` give
+    null, a sequence the list of its items simplified. ``simplify`` names each tag by its
+    ``Name`` (keys sorted; the element with the highest tag wins a repeated name),
+    ``short`` by ``gggg,eeee``; ``full`` gives ``full`` back as it is."""
+    if fmt == "full":
+        return full
+    out: dict[str, Any] = {}
+    for key in sorted(full):
+        node = full[key]
+        kind, value = node.get("Type"), node.get("Value")
+        if kind == "Sequence":
+            value = [simplify_full(item, fmt) for item in value or ()]
+        elif kind != "String":
+            value = None
+        out[node.get("Name", UNKNOWN_TAG_NAME) if fmt == "simplify" else key] = value
+    return dict(sorted(out.items())) if fmt == "simplify" else out
 
 
 def full_json(ds: Dataset, **options: Any) -> dict[str, Any]:

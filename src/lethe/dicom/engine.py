@@ -11,8 +11,15 @@
 5. replacements in tag order, inserted if absent; for an anonymization also
    PatientIdentityRemoved, DeidentificationMethod and the ``Anonymized<N>`` PatientName;
 6. the level's UIDs regenerated (:data:`lethe.dicom.request.MAIN_UIDS`), unless replaced or kept;
-7. anonymization: identifiers and nested content (:mod:`lethe.dicom.nested`);
+7. anonymization: identifiers and nested content (:mod:`lethe.dicom.nested`); then what the
+   PS3.15 options ask (:mod:`lethe.dicom.clean`: cleaned tags, shifted dates, the standard's
+   DeidentificationMethodCodeSequence and LongitudinalTemporalInformationModified);
 8. nested ``Remove`` paths, then nested ``Replace`` paths, on existing items only.
+
+An overlay whose OverlayData (60xx,3000) the profile removes goes whole: the other elements of
+its group (rows, columns, type, origin...) are removed with it, at any depth, so that no Overlay
+Plane is left without its Type 1 data. Private tags that ``RetainSafePrivate`` keeps
+(:func:`lethe.dicom.options.is_safe_private`) survive the private-tag rule.
 
 Top-level work is done by tag lookups and one pass over the tag keys; elements are converted
 only when read or changed, and a modification does not look inside sequences at all.
@@ -45,10 +52,18 @@ from pydicom.uid import EncapsulatedPDFStorage
 from pydicom.valuerep import CUSTOMIZABLE_CHARSET_VR
 
 from lethe import NAME, __version__
-from lethe.dicom.nested import anonymize_identifiers, element_vr, raw_uid_text
+from lethe.dicom.clean import finish_anonymization, scrub_needles
+from lethe.dicom.nested import (
+    anonymize_identifiers,
+    element_vr,
+    overlay_groups_removed,
+    raw_uid_text,
+)
+from lethe.dicom.options import is_safe_private
 from lethe.dicom.paths import matching_parents
 from lethe.dicom.request import (
     MAIN_UIDS,
+    PATIENT_ID,
     PATIENT_NAME,
     SOP_CLASS_UID,
     ModificationRequest,
@@ -77,11 +92,16 @@ class ModificationContext:
         required when :attr:`ModificationRequest.sets_patient_name` is true.
     method_prefix : str, optional
         DeidentificationMethod is ``f"{method_prefix} - {profile.method}"``.
+    pseudonyms : bool, optional
+        Keyed pseudonyms (:mod:`lethe.dicom.pseudonyms`): the PatientName of an anonymization
+        is ``uids.map_patient_name(original PatientID)`` instead of ``anonymized_name``, so
+        that it is the same in every run with the same key.
     """
 
     uids: UidMapper
     anonymized_name: str | None = None
     method_prefix: str = field(default=f"{NAME} {__version__}")
+    pseudonyms: bool = False
 
 
 def apply(dataset: Dataset, request: ModificationRequest, context: ModificationContext) -> None:
@@ -108,9 +128,11 @@ def apply(dataset: Dataset, request: ModificationRequest, context: ModificationC
         set; the data set is then unchanged (except, in the rare case of a sequence item with
         its own character set, for the steps already done).
     ValueError
-        When the request needs ``context.anonymized_name`` and the context has none.
+        When the request needs ``context.anonymized_name`` and the context has none (nor
+        ``pseudonyms``).
     """
-    if request.sets_patient_name and context.anonymized_name is None:
+    if (request.sets_patient_name and context.anonymized_name is None
+            and not context.pseudonyms):
         raise ValueError("this anonymization needs context.anonymized_name")
     charset = _target_charset(dataset, request)
     codec = charset.encodings[0]
@@ -120,13 +142,18 @@ def apply(dataset: Dataset, request: ModificationRequest, context: ModificationC
     for entry in request.nested_replacements:
         _check_encodable(entry, entry.cast_for(codec), charset)
     uids = context.uids
+    original_patient_id = ""
+    needles = []
     if request.anonymize:
         uids = _with_client_uids(dataset, request, uids)
+        original_patient_id = _text(dataset, PATIENT_ID)
+        needles = scrub_needles(dataset, request)
     _clean_top_level(dataset, request)
-    _replace_top_level(dataset, request, context, elements)
+    _replace_top_level(dataset, request, context, elements, original_patient_id)
     _regenerate_uids(dataset, request, uids)
     if request.anonymize:
         anonymize_identifiers(dataset, request, uids)
+        finish_anonymization(dataset, request, uids, original_patient_id, needles)
     _apply_nested_paths(dataset, request, charset)
     _declare_default_charset(dataset, request)
 
@@ -240,10 +267,14 @@ def _clean_top_level(dataset: Dataset, request: ModificationRequest) -> None:
     removed = tags & request.removals
     if request.remove_private_tags:
         private = {tag for tag in tags if tag >> 16 & 1}  # odd groups
+        if request.safe_private:
+            private = {tag for tag in private if not is_safe_private(dataset, tag)}
         removed |= private - request.private_tags_to_keep
     profile = request.profile
-    if profile is not None and profile.removed_ranges:
+    if profile is not None and profile.removed_ranges and not request.keeps_ranges:
         in_ranges = {tag for tag in tags if profile.in_removed_range(tag)}
+        groups = overlay_groups_removed(dataset, request)
+        in_ranges |= {tag for tag in tags if tag >> 16 in groups}
         removed |= in_ranges - request.kept_tags - request.replaced_tags
     cleared = (tags & request.clearings) - removed
     for tag in removed:
@@ -255,7 +286,8 @@ def _clean_top_level(dataset: Dataset, request: ModificationRequest) -> None:
 
 def _replace_top_level(dataset: Dataset, request: ModificationRequest,
                        context: ModificationContext,
-                       elements: list[tuple[Replacement, DataElement]]) -> None:
+                       elements: list[tuple[Replacement, DataElement]],
+                       original_patient_id: str) -> None:
     """Step 5, in tag order; then the values an anonymization adds itself."""
     for entry, element in elements:
         dataset[element.tag] = element
@@ -269,7 +301,9 @@ def _replace_top_level(dataset: Dataset, request: ModificationRequest,
         method = f"{context.method_prefix} - {request.profile.method}"
         dataset[DEIDENTIFICATION_METHOD] = DataElement(DEIDENTIFICATION_METHOD, "LO", method)
     if request.sets_patient_name:
-        dataset[PATIENT_NAME] = DataElement(PATIENT_NAME, "PN", context.anonymized_name)
+        name = (context.uids.map_patient_name(original_patient_id) if context.pseudonyms
+                else context.anonymized_name)
+        dataset[PATIENT_NAME] = DataElement(PATIENT_NAME, "PN", name)
 
 
 def _describe_pdf(dataset: Dataset) -> None:
@@ -286,9 +320,18 @@ def _regenerate_uids(dataset: Dataset, request: ModificationRequest, uids: UidMa
     """Step 6: new Study/Series/SOP Instance UIDs from the level down (spec 6.1)."""
     for tag, level in MAIN_UIDS.items():
         if (request.level > level or tag in request.replaced_tags
-                or tag in request.kept_tags):
+                or tag in request.kept_tags or request.retain_uids):
             continue
         dataset[tag] = DataElement(tag, "UI", uids.map_uid(level, _uid_text(dataset, tag)))
+
+
+def _text(dataset: Dataset, tag: BaseTag) -> str:
+    """The text of a top-level element ("" if absent or empty)."""
+    element = dataset.get(tag)
+    if element is None or element.value is None:
+        return ""
+    value = element.value
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
 
 
 def _uid_text(dataset: Dataset, tag: BaseTag) -> str:

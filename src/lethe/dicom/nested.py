@@ -20,6 +20,10 @@ sequences. PS3.15 lists Patient's Name as ``Z``, so when the request gives the t
 PatientName its ``Anonymized<N>`` value, Lethe treats nested PatientName as a cleared tag (rule
 4: emptied). A client that keeps, replaces or removes PatientName gets Orthanc's rules for it.
 
+With PS3.15 options (:mod:`lethe.dicom.options`): ``RetainSafePrivate`` keeps the safe private
+elements in rule 2, ``CleanGraphics`` turns rule 3's ranges off, ``RetainUIDs`` turns rule 5 off.
+An overlay whose OverlayData is removed goes whole (:func:`overlay_groups_removed`).
+
 Only sequences are decoded; other elements are converted only when they are changed.
 """
 
@@ -33,6 +37,7 @@ from pydicom.multival import MultiValue
 from pydicom.tag import BaseTag
 from pydicom.valuerep import STR_VR
 
+from lethe.dicom.options import is_safe_private
 from lethe.dicom.paths import path_matches
 from lethe.dicom.request import MAIN_UIDS, PATIENT_ID, PATIENT_NAME, ModificationRequest
 from lethe.dicom.tags import resolve_vr
@@ -60,8 +65,25 @@ def _walk_sequence(dataset: Dataset, tag: BaseTag, chain: Chain, request: Modifi
         if not isinstance(item, Dataset):
             continue  # a value decoded from a malformed UN element: not an item
         item_chain = (*chain, (tag, index))
+        groups = overlay_groups_removed(item, request)
         for item_tag in list(item.keys()):
+            if item_tag >> 16 in groups and not any(
+                    path_matches(path, item_chain, item_tag) for path in request.kept_paths):
+                del item[item_tag]
+                continue
             _visit(item, item_tag, item_chain, request, uids)
+
+
+def overlay_groups_removed(dataset: Dataset, request: ModificationRequest) -> frozenset[int]:
+    """The overlay groups (60xx, even) of ``dataset`` whose OverlayData (60xx,3000) the request
+    removes (a range of the profile, not kept or replaced at top level): each goes whole,
+    since an Overlay Plane without its Type 1 OverlayData is invalid."""
+    if request.profile is None or not request.profile.removed_ranges or request.keeps_ranges:
+        return frozenset()
+    return frozenset(tag >> 16 for tag in dataset.keys()
+                     if tag & 0xFFFF == 0x3000 and 0x6000 <= tag >> 16 <= 0x60FF
+                     and request.removes_range(tag) and tag not in request.kept_tags
+                     and tag not in request.replaced_tags)
 
 
 def _visit(item: Dataset, tag: BaseTag, chain: Chain, request: ModificationRequest,
@@ -71,8 +93,9 @@ def _visit(item: Dataset, tag: BaseTag, chain: Chain, request: ModificationReque
         return
     profile = request.profile
     assert profile is not None  # anonymize_identifiers checked it
-    if ((tag.is_private and request.remove_private_tags) or tag in request.removals
-            or profile.in_removed_range(tag)):
+    if ((tag.is_private and request.remove_private_tags
+         and not (request.safe_private and is_safe_private(item, tag)))
+            or tag in request.removals or request.removes_range(tag)):
         del item[tag]
     elif tag in request.clearings or (tag == PATIENT_NAME and request.sets_patient_name):
         vr = element_vr(item, tag)
@@ -80,7 +103,7 @@ def _visit(item: Dataset, tag: BaseTag, chain: Chain, request: ModificationReque
             item[tag] = DataElement(tag, vr, empty_value_for_VR(vr))
         else:
             del item[tag]
-    elif tag in MAIN_UIDS or tag in request.uid_tags:
+    elif (tag in MAIN_UIDS and not request.retain_uids) or tag in request.uid_tags:
         _remap(item, tag, chain, request, uids)
     elif _is_sequence(item, tag):
         _walk_sequence(item, tag, chain, request, uids)

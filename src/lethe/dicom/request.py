@@ -33,6 +33,7 @@ from pydicom.tag import BaseTag, Tag
 
 from lethe.dicom.images import IMAGE_TYPES, EmbeddedImage, decode_image
 from lethe.dicom.levels import Level
+from lethe.dicom.options import OptionEffects, parse_options, resolve_options
 from lethe.dicom.paths import TagPath, parse_path
 from lethe.dicom.profiles import DEFAULT_DICOM_VERSION, Profile, load_profile
 from lethe.dicom.tags import TagDictionary, format_tag
@@ -102,6 +103,12 @@ class ModificationRequest:
     of an anonymization and Orthanc's precedence. ``nested_removals`` and
     ``nested_replacements`` are the paths with a sequence prefix (applied last, spec 3.2 step 8);
     ``kept_paths`` every ``Keep`` path (anonymization walk, spec 3.7).
+
+    The PS3.15 options (:mod:`lethe.dicom.options`) are ``options`` (their names; None when
+    the request has no ``Options`` field, so that nothing of the standard's own attributes is
+    added), ``cleaned`` (the tags an option cleans, out of the other sets) and the flags
+    after it. ``pseudonymization_key`` is the name of the project key the request asks for
+    (:mod:`lethe.dicom.pseudonyms`); the caller resolves it into the context's mapper.
     """
 
     anonymize: bool
@@ -129,6 +136,20 @@ class ModificationRequest:
     kept_paths: tuple[TagPath, ...]
     sets_patient_name: bool
     sets_deidentification_method: bool
+    options: tuple[str, ...] | None = None
+    cleaned: frozenset[BaseTag] = frozenset()
+    retain_uids: bool = False
+    keeps_ranges: bool = False
+    safe_private: bool = False
+    shift_dates: bool = False
+    temporal_information: str = "REMOVED"
+    pseudonymization_key: str | None = None
+
+    def removes_range(self, tag: int) -> bool:
+        """Whether ``tag`` is curve data, overlay data or overlay comments that this request
+        removes (the profile's ranges, unless ``CleanGraphics`` keeps them)."""
+        return (self.profile is not None and not self.keeps_ranges
+                and self.profile.in_removed_range(tag))
 
     def __reduce__(self) -> tuple[Callable[[dict[str, Any]], ModificationRequest],
                                   tuple[dict[str, Any]]]:
@@ -167,6 +188,10 @@ class ModificationRequest:
             ``Transcode`` entirely, and an unknown ``Transcode`` UID is
             ``PARAMETER_OUT_OF_RANGE`` instead of ``BAD_FILE_FORMAT`` (spec 2.5).
 
+        Lethe's additions to the body: ``Options`` (anonymization only: PS3.15 options,
+        :func:`lethe.dicom.options.parse_options`) and ``PseudonymizationKey`` (the name of a
+        project key, a string).
+
         Returns
         -------
         ModificationRequest
@@ -200,9 +225,13 @@ class ModificationRequest:
         private_creator = _string(body, "PrivateCreator", default_private_creator)
         transcode = None if anonymize and instance_route else _transcode(body, instance_route)
         lossy_quality = _lossy_quality(body)
+        options = _options(body, anonymize)
+        key_name = _key_name(body)
+        effects = (resolve_options(options, profile.version)
+                   if options is not None and profile is not None else None)
         replacements = tuple(_cast(key, path, value, tags, private_creator, anonymize)
                              for key, path, value in entries)
-        resolved = _resolve(anonymize, profile, remove, replacements, keep, tags)
+        resolved = _resolve(anonymize, profile, remove, replacements, keep, tags, effects)
         if anonymize:
             level = Level.PATIENT
         elif level is None:
@@ -216,7 +245,8 @@ class ModificationRequest:
                    lossy_quality=lossy_quality, profile=profile, level=level,
                    sets_deidentification_method=(anonymize and not (remove or entries or keep)
                                                  and not keep_private_tags),
-                   **resolved)
+                   options=options, pseudonymization_key=key_name,
+                   **_option_flags(effects), **resolved)
 
     def with_level(self, level: Level) -> ModificationRequest:
         """The same request applied at ``level`` (a resource route); anonymization stays Patient."""
@@ -236,6 +266,35 @@ def parse_level(value: object) -> Level:
     except ValueError:
         pass
     raise out_of_range(f"Unknown resource level: {value}")
+
+
+def _options(body: dict[str, object], anonymize: bool) -> tuple[str, ...] | None:
+    """The ``Options`` field: None when absent; refused in a modification."""
+    if "Options" not in body:
+        return None
+    if not anonymize:
+        raise bad_request('"Options" (PS3.15 options) only apply to an anonymization')
+    return parse_options(body["Options"])
+
+
+def _key_name(body: dict[str, object]) -> str | None:
+    """The ``PseudonymizationKey`` field: the name of a project key, or None."""
+    if "PseudonymizationKey" not in body:
+        return None
+    name = body["PseudonymizationKey"]
+    if not isinstance(name, str) or not name:
+        raise bad_request('"PseudonymizationKey" must be the name of a key of the '
+                          '"PseudonymizationKeys" configuration')
+    return name
+
+
+def _option_flags(effects: OptionEffects | None) -> dict[str, Any]:
+    """The fields of :class:`ModificationRequest` that the options set (defaults: none)."""
+    if effects is None:
+        return {}
+    return {"retain_uids": effects.retain_uids, "keeps_ranges": effects.keeps_ranges,
+            "safe_private": effects.safe_private, "shift_dates": effects.shift_dates,
+            "temporal_information": effects.temporal_information}
 
 
 def _boolean(body: dict[str, object], name: str) -> bool:
@@ -405,16 +464,25 @@ class _Resolved(TypedDict):
     nested_replacements: tuple[Replacement, ...]
     kept_paths: tuple[TagPath, ...]
     sets_patient_name: bool
+    cleaned: frozenset[BaseTag]
 
 
 def _resolve(anonymize: bool, profile: Profile | None, remove: tuple[TagPath, ...],
              replace: tuple[Replacement, ...], keep: tuple[TagPath, ...],
-             tags: TagDictionary) -> _Resolved:
-    """Apply Orthanc's precedence (profile, then Remove, Replace, Keep): the derived fields."""
+             tags: TagDictionary, effects: OptionEffects | None = None) -> _Resolved:
+    """Apply the precedence (profile, options, then Remove, Replace, Keep): the derived
+    fields. An option's kept and cleaned tags leave the profile's sets."""
     removals: set[BaseTag] = set(profile.removals) if profile else set()
     clearings: set[BaseTag] = set(profile.clearings) if profile else set()
     uid_tags: set[BaseTag] = ((set(profile.uids) - set(MAIN_UIDS)) | {PATIENT_ID}
                               if profile else set())
+    cleaned: set[BaseTag] = set()
+    if effects is not None:
+        by_option = effects.kept | effects.cleaned
+        removals -= by_option
+        clearings -= by_option
+        uid_tags -= by_option
+        cleaned |= effects.cleaned
     replaced: dict[BaseTag, Replacement] = {}
     if anonymize:
         path = parse_path("PatientIdentityRemoved", tags)
@@ -428,6 +496,7 @@ def _resolve(anonymize: bool, profile: Profile | None, remove: tuple[TagPath, ..
         uid_tags.discard(tag)
         replaced.pop(tag, None)
         private_to_keep.discard(tag)
+        cleaned.discard(tag)
 
     for path in remove:
         if path.is_top_level:
@@ -461,11 +530,12 @@ def _resolve(anonymize: bool, profile: Profile | None, remove: tuple[TagPath, ..
                                      and e.path.final.element != 0x0000),
         "kept_paths": keep,
         "sets_patient_name": anonymize and PATIENT_NAME not in touched,
+        "cleaned": frozenset(cleaned),
     }
 
 
 _TAG_SETS = ("removals", "clearings", "uid_tags", "replaced_tags", "kept_tags",
-             "private_tags_to_keep")
+             "private_tags_to_keep", "cleaned")
 
 
 def _unpickle_request(state: dict[str, Any]) -> ModificationRequest:

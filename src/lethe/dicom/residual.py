@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from pydicom.datadict import keyword_for_tag
 from pydicom.dataelem import DataElement
@@ -73,6 +74,15 @@ _BOUNDS = {"uid": ("[0-9.]", "[0-9.]"), "number": ("[0-9.]", "[0-9.]"),
 _TEXT_BOUNDS = ("[0-9a-z]", "[0-9a-z]")
 
 
+class IdentifyingTags(Protocol):
+    """Which public tags of a source hold identifying values: a :class:`Profile` (its
+    removals, clearings, UIDs and ranges, PatientName and PatientID), or what one request
+    removes, empties, replaces or shifts (:func:`lethe.dicom.verify.request_identity`)."""
+
+    def is_identifying(self, tag: BaseTag) -> bool:
+        """Whether the source values of ``tag`` identify."""
+
+
 @dataclass(frozen=True)
 class Leak:
     """An identifying source value found in the output.
@@ -92,7 +102,10 @@ class Leak:
 
 
 @dataclass(frozen=True)
-class _Needle:
+class Needle:
+    """One identifying source value, and the pattern that finds it in text (see the module
+    docstring); :mod:`lethe.dicom.clean` also uses it to scrub text."""
+
     value: str
     folded_forms: tuple[str, ...]  # quick substring test before the pattern
     kind: str
@@ -100,7 +113,8 @@ class _Needle:
     pattern: re.Pattern[str]
 
 
-def find_residual_identity(source: Dataset, output: Dataset, profile: Profile) -> list[Leak]:
+def find_residual_identity(source: Dataset, output: Dataset,
+                           profile: Profile | IdentifyingTags) -> list[Leak]:
     """Every output location holding an identifying value of ``source``.
 
     The module docstring says which source values identify, where the output is searched and
@@ -112,9 +126,11 @@ def find_residual_identity(source: Dataset, output: Dataset, profile: Profile) -
         The data set before anonymization.
     output : pydicom.dataset.Dataset
         The anonymized data set (or a file read from the output).
-    profile : Profile
+    profile : Profile or IdentifyingTags
         The profile the anonymization applied (``ModificationRequest.profile``): its
-        removals, clearings and UIDs are the identifying tags of ``source``.
+        removals, clearings and UIDs are the identifying tags of ``source``; or any object
+        that says which tags identify (:class:`IdentifyingTags`), such as what one request
+        changes (:func:`lethe.dicom.verify.request_identity`).
 
     Returns
     -------
@@ -122,7 +138,7 @@ def find_residual_identity(source: Dataset, output: Dataset, profile: Profile) -
         One per output location and source tag, in output order; empty when nothing leaks.
         A value the request kept on purpose (``Keep``) is reported too.
     """
-    needles = _identifying_values(source, profile)
+    needles = identifying_values(source, profile)
     if not needles:
         return []
     leaks: list[Leak] = []
@@ -141,8 +157,9 @@ def find_residual_identity(source: Dataset, output: Dataset, profile: Profile) -
     return leaks
 
 
-def _identifying_values(source: Dataset, profile: Profile) -> list[_Needle]:
-    """The identifying values of ``source``, one needle per distinct value, longest first."""
+def identifying_values(source: Dataset, profile: Profile | IdentifyingTags) -> list[Needle]:
+    """The identifying values of ``source`` (public tags that ``profile`` says identify, at
+    any depth; trivial values left out), one needle per distinct value, longest first."""
     found: dict[str, tuple[str, str, list[str]]] = {}  # folded value: value, kind, tags
     for elem in _elements(source):
         if elem.tag.is_private or not _is_identifying_tag(elem.tag, profile):
@@ -158,7 +175,9 @@ def _identifying_values(source: Dataset, profile: Profile) -> list[_Needle]:
     return sorted(needles, key=lambda n: -len(n.value))
 
 
-def _is_identifying_tag(tag: BaseTag, profile: Profile) -> bool:
+def _is_identifying_tag(tag: BaseTag, profile: Profile | IdentifyingTags) -> bool:
+    if not isinstance(profile, Profile):
+        return profile.is_identifying(tag)
     return (tag in profile.removals or tag in profile.clearings or tag in profile.uids
             or tag in (_PATIENT_NAME, _PATIENT_ID) or profile.in_removed_range(tag))
 
@@ -204,16 +223,17 @@ def _is_trivial(value: str, kind: str) -> bool:
             or (kind == "uid" and value.startswith(_STANDARD_UID_PREFIX)))
 
 
-def _needle(value: str, kind: str, source_tags: tuple[str, ...]) -> _Needle:
+def _needle(value: str, kind: str, source_tags: tuple[str, ...]) -> Needle:
     before, after = _BOUNDS.get(kind, _TEXT_BOUNDS)
     forms = {value, value.encode("utf-8").decode("latin-1")}
     body = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     pattern = f"(?<!{before})(?:{body})" + (f"(?!{after})" if after else "")
     folded_forms = tuple(form.casefold() for form in forms)
-    return _Needle(value, folded_forms, kind, source_tags, re.compile(pattern, re.IGNORECASE))
+    return Needle(value, folded_forms, kind, source_tags, re.compile(pattern, re.IGNORECASE))
 
 
-def _searchable_texts(output: Dataset, source: Dataset | None, profile: Profile,
+def _searchable_texts(output: Dataset, source: Dataset | None,
+                      profile: Profile | IdentifyingTags,
                       prefix: str) -> Iterator[tuple[str, BaseTag, str]]:
     """(path, tag, text) of every output element to search, walking the source alongside."""
     for tag in _text_tags(output):
@@ -231,7 +251,8 @@ def _searchable_texts(output: Dataset, source: Dataset | None, profile: Profile,
                 yield path, tag, text
 
 
-def _kept_by_profile(elem: DataElement, original: DataElement | None, profile: Profile) -> bool:
+def _kept_by_profile(elem: DataElement, original: DataElement | None,
+                     profile: Profile | IdentifyingTags) -> bool:
     return (original is not None and not elem.tag.is_private
             and not _is_identifying_tag(elem.tag, profile) and elem.value == original.value)
 

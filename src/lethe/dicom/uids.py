@@ -22,6 +22,7 @@ unpadded copies of one UID map to the same new value.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import re
@@ -34,6 +35,9 @@ from lethe.dicom.levels import Level
 MAX_UID_LENGTH = 64
 MIN_SUFFIX_DIGITS = 23
 """Digits a root must leave for the hash (about 76 bits): a root is at most 40 characters."""
+MIN_DATE_SHIFT_DAYS = 365
+MAX_DATE_SHIFT_DAYS = 3652
+"""The range of a patient's date shift, in days back (:meth:`UidMapper.date_shift_days`)."""
 
 _UID_PATTERN = re.compile(r"(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*")
 _PADDING = string.whitespace + "\x00"
@@ -172,6 +176,48 @@ class UidMapper:
         if fixed is not None:
             return fixed
         return str(_version8_uuid(self._digest("patient-id", Level.PATIENT.key, stripped)))
+
+    def map_patient_name(self, original_patient_id: str) -> str:
+        """The pseudonymous PatientName of the patient whose PatientID is
+        ``original_patient_id`` (keyed pseudonyms, :mod:`lethe.dicom.pseudonyms`).
+
+        Parameters
+        ----------
+        original_patient_id : str
+            The original PatientID (padding ignored): the name follows the patient, not the
+            spelling of the original name, so that every study of a patient gets one name.
+
+        Returns
+        -------
+        str
+            ``PATIENT^`` followed by 12 letters and digits (base 32 of the keyed hash), a
+            valid PN value of 20 characters.
+        """
+        digest = self._digest("patient-name", Level.PATIENT.key,
+                              strip_identifier(original_patient_id))
+        code = base64.b32encode(digest).decode("ascii")[:12]
+        return f"PATIENT^{code}"
+
+    def date_shift_days(self, original_patient_id: str) -> int:
+        """The number of days the dates of a patient move by (Retain Longitudinal Temporal
+        Information with Modified Dates, :mod:`lethe.dicom.dates`).
+
+        Parameters
+        ----------
+        original_patient_id : str
+            The original PatientID (padding ignored): one shift per patient keeps every
+            interval between the patient's dates, across studies, jobs and runs with one key.
+
+        Returns
+        -------
+        int
+            A negative number of days, from ``-MAX_DATE_SHIFT_DAYS`` to
+            ``-MIN_DATE_SHIFT_DAYS`` (between one and ten years back).
+        """
+        digest = self._digest("date-shift", Level.PATIENT.key,
+                              strip_identifier(original_patient_id))
+        span = MAX_DATE_SHIFT_DAYS - MIN_DATE_SHIFT_DAYS + 1
+        return -(MIN_DATE_SHIFT_DAYS + int.from_bytes(digest[:8], "big") % span)
 
     def with_overrides(self, overrides: dict[tuple[Level, str], str]) -> UidMapper:
         """A mapper with the same key and root that answers ``overrides`` first.

@@ -105,7 +105,7 @@ class ModificationJob(Job):
         self.output_tag = uuid.uuid4().hex  # marks this job's outputs as pending in the index
         self._ticket = SharedTicket.of(self.output_tag, SharedWork(
             store.storage_root, plan.request, plan.context, plan.origin,
-            plan.default_quality))
+            plan.default_quality, store.compressed))
         self.reset()
 
     # --- Job interface -------------------------------------------------------
@@ -201,7 +201,8 @@ class ModificationJob(Job):
         sources = []
         for source_id in chunk:
             attachment = self.store.attachment(source_id)
-            sources.append((source_id, attachment.uuid if attachment is not None else None))
+            sources.append((source_id, None) if attachment is None
+                           else (source_id, attachment.uuid, attachment.compression))
         return chunk, self.pool.submit(produce_chunk, self._ticket, tuple(sources))
 
     def _collect(self, window: deque[InFlight], batch: list[Produced]) -> int:

@@ -44,12 +44,13 @@ def receive_blocking(store: Store, pool: WorkerPool, data: bytes, origin: Origin
     committer indexing it. Raises :class:`LetheError` (400) for a file that cannot be stored."""
     if len(data) > POOL_PARSE_LIMIT:
         return store.store(data, origin)
-    new = pool.submit(worker.receive, store.storage_root, data, origin).result()
+    new = pool.submit(worker.receive, store.storage_root, data, origin,
+                      store.compressed).result()
     return store.index_received(new).result()
 
 
 async def _receive(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -> IngestResult:
-    new = await pool.run(worker.receive, store.storage_root, data, origin)
+    new = await pool.run(worker.receive, store.storage_root, data, origin, store.compressed)
     return await asyncio.wrap_future(store.index_received(new))
 
 

@@ -15,6 +15,7 @@ two trips between processes and wakes several threads, which a chunk shares.
 
 from __future__ import annotations
 
+import io
 import logging
 import pickle
 from collections import OrderedDict
@@ -32,7 +33,7 @@ from lethe.store.ingest import (
     level_tags,
     write_received,
 )
-from lethe.store.model import Attachment, NewInstance
+from lethe.store.model import COMPRESSION_NONE, Attachment, NewInstance
 from lethe.store.storage import FilesystemStorage
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ class SharedWork:
     context: ModificationContext
     origin: Origin
     default_quality: int = 90
+    compressed: bool = False  # outputs are stored compressed (StorageCompression)
 
 
 @dataclass(frozen=True)
@@ -91,36 +93,52 @@ def _storage(root: str) -> FilesystemStorage:
     return FilesystemStorage(root)
 
 
-def produce(ticket: SharedTicket, source_id: str, source_uuid: str) -> Produced:
-    """Modify one stored instance into a new file; nothing is indexed or synced here."""
+def produce(ticket: SharedTicket, source_id: str, source_uuid: str,
+            source_compression: int = COMPRESSION_NONE) -> Produced:
+    """Modify one stored instance (its file stored as ``source_compression`` says) into a
+    new file, compressed if the job's outputs are; nothing is indexed or synced here."""
     shared = _shared_work(ticket)
     storage = _storage(shared.storage_root)
-    with storage.open(source_uuid) as source, storage.writer(durable=False) as (out, file_uuid):
-        dataset = modify_file(source, out, shared.request, shared.context,
-                              shared.default_quality)
-        size = out.tell()
+    with storage.open_content(source_uuid, source_compression) as source:
+        if shared.compressed:
+            buffer = io.BytesIO()
+            dataset = modify_file(source, buffer, shared.request, shared.context,
+                                  shared.default_quality)
+            attachment = storage.write_content(buffer.getvalue(), compressed=True,
+                                               store_md5=False, durable=False)
+        else:
+            with storage.writer(durable=False) as (out, file_uuid):
+                dataset = modify_file(source, out, shared.request, shared.context,
+                                      shared.default_quality)
+                attachment = Attachment(file_uuid, out.tell())
     ids = identifiers_of(dataset)
     new = NewInstance(
         ids=(ids.patient, ids.study, ids.series, ids.instance),
         tags=level_tags(dataset),
         metadata=instance_metadata(dataset, shared.origin, None),
-        attachment=Attachment(file_uuid, size),
+        attachment=attachment,
     )
     return Produced(source_id, new)
 
 
+Source = tuple[str, str | None] | tuple[str, str | None, int]
+"""A source instance of :func:`produce_chunk`: its ID, the UUID of its file (None: deleted
+meanwhile), and how that file is stored (:data:`~lethe.store.model.COMPRESSION_NONE` when
+not given)."""
+
+
 def produce_chunk(ticket: SharedTicket,
-                  sources: tuple[tuple[str, str | None], ...]) -> list[Produced | Exception]:
-    """:func:`produce` for each ``(source ID, source file UUID)``, in order. An instance
-    that fails (or whose UUID is ``None``: it was deleted meanwhile) gives its exception in
-    its place, and the others are still produced: the job decides what a failure means."""
+                  sources: tuple[Source, ...]) -> list[Produced | Exception]:
+    """:func:`produce` for each source, in order. An instance that fails (or whose UUID
+    is ``None``: it was deleted meanwhile) gives its exception in its place, and the others
+    are still produced: the job decides what a failure means."""
     results: list[Produced | Exception] = []
-    for source_id, source_uuid in sources:
+    for source_id, source_uuid, *stored in sources:
         try:
             if source_uuid is None:
                 raise LetheError(ErrorCode.UNKNOWN_RESOURCE,
                                  f"instance {source_id} was deleted meanwhile")
-            results.append(produce(ticket, source_id, source_uuid))
+            results.append(produce(ticket, source_id, source_uuid, *stored))
         except Exception as exc:  # noqa: BLE001 - sent back to the job, per instance
             results.append(sendable(exc))
     return results
@@ -138,7 +156,8 @@ def sendable(exc: Exception) -> Exception:
     return exc
 
 
-def receive(storage_root: str, data: bytes, origin: Origin) -> NewInstance:
-    """Parse a received file and write it (durably) into the storage area: everything
-    an upload does before its index commit."""
-    return write_received(_storage(storage_root), data, origin)
+def receive(storage_root: str, data: bytes, origin: Origin,
+            compressed: bool = False) -> NewInstance:
+    """Parse a received file and write it (durably, ``compressed`` or not) into the
+    storage area: everything an upload does before its index commit."""
+    return write_received(_storage(storage_root), data, origin, compressed)

@@ -14,7 +14,7 @@ Callers never block in :meth:`GroupCommit.submit`: a thread waits with
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import Generic, TypeVar
 
@@ -25,9 +25,11 @@ Result = TypeVar("Result")
 class GroupCommit(Generic[Item, Result]):
     """Runs ``commit(items) -> results`` (one result per item, in order) for groups of
     concurrent :meth:`submit` calls, in one committer thread started on first use. If
-    ``commit`` raises, every item of that group gets the exception."""
+    ``commit`` raises, every item of that group gets the exception; a result that is an
+    exception is raised to the caller of that item alone."""
 
-    def __init__(self, commit: Callable[[list[Item]], list[Result]], max_group: int = 64,
+    def __init__(self, commit: Callable[[list[Item]], Sequence[Result | BaseException]],
+                 max_group: int = 64,
                  name: str = "group-commit") -> None:
         self._commit = commit
         self._max_group = max_group
@@ -80,4 +82,7 @@ class GroupCommit(Generic[Item, Result]):
                 future.set_exception(exc)
             return
         for (_, future), result in zip(group, results, strict=True):
-            future.set_result(result)
+            if isinstance(result, BaseException):  # this item alone failed
+                future.set_exception(result)
+            else:
+                future.set_result(result)

@@ -10,17 +10,35 @@ that forgets it (the index returns the attachments to delete).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 
 from lethe.store.model import (
     Attachment,
     Change,
     DeleteOutcome,
+    Export,
     Level,
     NewInstance,
     RebuiltInstance,
     Resource,
     StoreOutcome,
 )
+from lethe.store.recycling import StorageLimits
+
+Revision = tuple[int, str]
+"""What a client states it last saw of a metadata or attachment (``If-Match``): the
+revision, and the MD5 of the content then."""
+
+
+@dataclass(frozen=True)
+class AttachmentWrite:
+    """The result of :meth:`Index.put_attachment`: the attachment indexed (with its
+    revision), the one it replaced, and the attachments of the patients recycled to make
+    room (the caller deletes the files of these two after the commit)."""
+
+    attachment: Attachment
+    replaced: Attachment | None
+    recycled: tuple[Attachment, ...] = ()
 
 
 class IndexUnavailable(RuntimeError):
@@ -43,9 +61,13 @@ class Index(ABC):
 
     @abstractmethod
     def store_batch(self, batch: list[NewInstance], overwrite: bool,
-                    finish_job: str | None = None) -> list[StoreOutcome]:
+                    finish_job: str | None = None,
+                    limits: StorageLimits | None = None) -> list[StoreOutcome]:
         """:meth:`store` for several instances in one transaction (all or none); with
-        ``finish_job``, :meth:`finish_job` of that job in the same transaction."""
+        ``finish_job``, :meth:`finish_job` of that job in the same transaction. Within
+        ``limits`` (:mod:`lethe.store.recycling`), an instance the limits refuse has the
+        status ``FullStorage`` (nothing of it is indexed, the others are), and the
+        patients recycled for an instance are deleted in the same transaction."""
 
     @abstractmethod
     def delete(self, resource_id: str) -> DeleteOutcome | None:
@@ -65,6 +87,68 @@ class Index(ABC):
     @abstractmethod
     def delete_metadata(self, resource_id: str, name: str) -> bool:
         """Remove one metadata value; False if it was not there."""
+
+    @abstractmethod
+    def metadata_entry(self, resource_id: str, name: str) -> tuple[str, int] | None:
+        """One metadata of a resource and its revision, or None if it has none."""
+
+    @abstractmethod
+    def put_metadata(self, resource_id: str, name: str, value: str,
+                     expected: Revision | None = None, log_change: bool = False) -> int:
+        """Set one metadata; its new revision (0 for a new one, else the old one + 1).
+        ``expected`` must name the current revision and the MD5 of the current value when
+        the metadata exists (:class:`LetheError` ``REVISION``, 409, otherwise); with
+        ``log_change``, an ``UpdatedMetadata`` change is logged. 404 for an unknown
+        resource."""
+
+    @abstractmethod
+    def remove_metadata(self, resource_id: str, name: str, expected: Revision | None = None,
+                        log_change: bool = False) -> bool:
+        """Remove one metadata (checked against ``expected`` as :meth:`put_metadata`);
+        False if there was none."""
+
+    @abstractmethod
+    def attachments(self, resource_id: str) -> list[Attachment]:
+        """The attachments of the resource itself (not of those below), by content
+        type."""
+
+    @abstractmethod
+    def put_attachment(self, resource_id: str, attachment: Attachment,
+                       expected: Revision | None = None,
+                       limits: StorageLimits | None = None) -> AttachmentWrite:
+        """Index ``attachment`` (whose file is durable) for a resource, replacing the one
+        of the same content type: its revision is then the old one + 1 (else 0), and
+        ``expected`` is checked as :meth:`put_metadata` checks it. A user attachment logs
+        ``UpdatedAttachment``. Within ``limits``, patients other than the resource's are
+        recycled to make room; 507 when there is none left, or in ``Reject`` mode."""
+
+    @abstractmethod
+    def delete_attachment(self, resource_id: str, content_type: int,
+                          expected: Revision | None = None) -> Attachment | None:
+        """Forget an attachment (checked against ``expected``); the attachment forgotten
+        (its file is the caller's to delete), or None if there was none."""
+
+    @abstractmethod
+    def replace_attachment_file(self, resource_id: str, old: Attachment,
+                                new: Attachment) -> Attachment | None:
+        """Make ``new`` (the same content, stored another way) the attachment of the
+        content type of ``old``, if ``old`` is still the one indexed: the attachment
+        indexed (revision + 1), or None when it changed meanwhile."""
+
+    @abstractmethod
+    def is_protected(self, patient_id: str) -> bool | None:
+        """Whether a patient is protected from recycling; None if there is no such
+        patient."""
+
+    @abstractmethod
+    def set_protected(self, patient_id: str, protected: bool) -> bool:
+        """Protect a patient from recycling, or unprotect it (it becomes the most recent
+        patient of the recycling order); False if there is no such patient."""
+
+    @abstractmethod
+    def recycle(self, limits: StorageLimits) -> list[Attachment]:
+        """Recycle patients until the storage is within ``limits`` (``Recycle`` mode, as
+        many as there are); the attachments of the patients deleted."""
 
     @abstractmethod
     def set_label(self, resource_id: str, label: str, present: bool) -> bool:
@@ -137,7 +221,7 @@ class Index(ABC):
 
     @abstractmethod
     def attachments_of(self, resource_id: str) -> list[Attachment]:
-        """Every attachment of the instances below (or equal to) a resource."""
+        """Every attachment of a resource and of the resources below it."""
 
     @abstractmethod
     def count(self, level: Level) -> int:
@@ -145,11 +229,51 @@ class Index(ABC):
 
     @abstractmethod
     def total_size(self) -> int:
-        """Sum of the sizes of all attachments."""
+        """The bytes of every file on disk (compressed sizes)."""
 
     @abstractmethod
-    def changes(self, since: int, limit: int) -> list[Change]:
-        """Changes with a sequence number above ``since``, at most ``limit``."""
+    def total_sizes(self) -> tuple[int, int]:
+        """The bytes of every attachment: on disk (compressed sizes), and uncompressed."""
+
+    @abstractmethod
+    def changes(self, since: int, limit: int, *, to: int | None = None,
+                types: tuple[str, ...] = (), from_end: bool = False) -> list[Change]:
+        """Changes with a sequence number above ``since`` (and at most ``to``), of one of
+        ``types`` if given, in order: the first ``limit`` of them, or with ``from_end``
+        the last ``limit``."""
+
+    @abstractmethod
+    def last_change_entry(self) -> Change | None:
+        """The last change kept in the log, or None when it is empty."""
+
+    @abstractmethod
+    def clear_changes(self) -> None:
+        """Empty the changes log (sequence numbers keep counting from where they were)."""
+
+    @abstractmethod
+    def log_export(self, resource_id: str, remote: str) -> bool:
+        """Log that a resource was sent to ``remote``, with its identifiers and those of its
+        ancestors; False if the resource does not exist."""
+
+    @abstractmethod
+    def exports(self, since: int, limit: int) -> list[Export]:
+        """Exports with a sequence number above ``since``, at most ``limit``, in order."""
+
+    @abstractmethod
+    def last_export(self) -> Export | None:
+        """The last export logged, or None."""
+
+    @abstractmethod
+    def clear_exports(self) -> None:
+        """Empty the log of exports."""
+
+    @abstractmethod
+    def all_labels(self) -> list[str]:
+        """Every label that some resource has, sorted."""
+
+    @abstractmethod
+    def labels_of_level(self, level: Level) -> dict[str, list[str]]:
+        """The labels of the resources of ``level`` that have some (ID -> sorted labels)."""
 
     @abstractmethod
     def last_change(self) -> int:

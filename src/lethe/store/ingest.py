@@ -8,6 +8,7 @@ fails the new file is removed, so nothing half-stored is ever visible.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import struct
@@ -29,12 +30,13 @@ from lethe.dicom.identifiers import ResourceIds
 from lethe.dicom.maintags import main_tags
 from lethe.dicom.part10 import parse_file
 from lethe.dicom.rawread import sequence_is_plain
-from lethe.errors import LetheError, bad_file_format
+from lethe.errors import ErrorCode, LetheError, bad_file_format
 from lethe.store.groupcommit import GroupCommit
 from lethe.store.index import Index
 from lethe.store.model import Attachment, Level, NewInstance, RebuiltInstance, StoreOutcome
+from lethe.store.recycling import StorageLimits, StorageMode
 from lethe.store.stability import StabilityMonitor
-from lethe.store.storage import FilesystemStorage
+from lethe.store.storage import FilesystemStorage, compress, content_attachment
 
 log = logging.getLogger(__name__)
 
@@ -224,8 +226,12 @@ def describe_stored(instance_id: str, data: bytes, levels: tuple[Level, ...],
     ds = parse_dicom(data)
     with refusing_unparsable(len(data)):
         if attachment is not None:
-            attachment = Attachment(attachment.uuid, len(data), hashlib.md5(data).hexdigest(),
-                                    attachment.content_type)
+            md5 = hashlib.md5(data).hexdigest()
+            stored = ((attachment.compressed_size, attachment.compressed_md5)
+                      if attachment.compressed else (len(data), md5))
+            attachment = dataclasses.replace(attachment, size=len(data), md5=md5,
+                                             compressed_size=stored[0],
+                                             compressed_md5=stored[1])
         return RebuiltInstance(instance_id, level_tags(ds), file_metadata(ds), levels,
                                attachment)
 
@@ -258,31 +264,58 @@ def describe_received(data: bytes, origin: Origin) -> NewInstance:
         )
 
 
-def write_described(storage: FilesystemStorage, new: NewInstance, data: bytes) -> NewInstance:
+def write_described(storage: FilesystemStorage, new: NewInstance, data: bytes,
+                    compressed: bool = False) -> NewInstance:
     """Write the received file ``data`` that :func:`describe_received` described into the
-    storage area, durably (fsync'd, so the index may refer to it at once); ``new`` with the
-    file's UUID."""
+    storage area, durably (fsync'd, so the index may refer to it at once), ``compressed``
+    as Orthanc's ``StorageCompression`` does or as it is; ``new`` with the file's UUID."""
+    if compressed:
+        stored = compress(data)
+        file_uuid = storage.write(stored, durable=True)
+        new.attachment = content_attachment(file_uuid, data, stored, 1, True)
+        return new
     with storage.writer(durable=True) as (out, file_uuid):
         out.write(data)
     new.attachment = Attachment(file_uuid, new.attachment.size, new.attachment.md5)
     return new
 
 
-def write_received(storage: FilesystemStorage, data: bytes, origin: Origin) -> NewInstance:
+def write_received(storage: FilesystemStorage, data: bytes, origin: Origin,
+                   compressed: bool = False) -> NewInstance:
     """:func:`describe_received`, then :func:`write_described`: all an upload does before
     its index commit. It may run in a worker process."""
-    return write_described(storage, describe_received(data, origin), data)
+    return write_described(storage, describe_received(data, origin), data, compressed)
+
+
+def full_storage(limits: StorageLimits | None) -> LetheError:
+    """The error of an instance that the storage limits refused (507, as Orthanc)."""
+    which = "the storage limits"
+    if limits is not None:
+        which = ("MaximumStorageSize" if limits.max_size and not limits.max_patients else
+                 "MaximumPatientCount" if limits.max_patients and not limits.max_size else
+                 "MaximumStorageSize or MaximumPatientCount")
+    mode = "Reject" if limits is None or limits.mode is StorageMode.REJECT else "Recycle"
+    return LetheError(ErrorCode.FULL_STORAGE, f"the storage is full ({which} reached, "
+                      f"MaximumStorageMode {mode}): the instance is not stored",
+                      http_status=507)
 
 
 class Ingest:
     """Stores received files into a storage area and an index."""
 
     def __init__(self, index: Index, storage: FilesystemStorage, overwrite: bool,
-                 stability: StabilityMonitor | None = None) -> None:
+                 stability: StabilityMonitor | None = None, *, compressed: bool = False,
+                 store_md5: bool = True, limits: StorageLimits | None = None) -> None:
         self.index = index
         self.storage = storage
         self.overwrite = overwrite
         self.stability = stability
+        self.compressed = compressed
+        """Files are written compressed (``StorageCompression``)."""
+        self.store_md5 = store_md5
+        """Attachments keep their MD5 (``StoreMD5ForAttachments``)."""
+        self.limits = limits
+        """The storage limits (:mod:`lethe.store.recycling`), None for none."""
         self._received: GroupCommit[NewInstance, IngestResult] = GroupCommit(
             self._index_received, name="upload-commit")
 
@@ -293,7 +326,8 @@ class Ingest:
     def store_described(self, received: list[tuple[NewInstance, bytes]]) -> list[IngestResult]:
         """Write received files that :func:`describe_received` described (``(description,
         bytes)`` pairs), and index them together; their answers, in order."""
-        pending = [self.index_received(write_described(self.storage, new, data))
+        pending = [self.index_received(write_described(self.storage, new, data,
+                                                       self.compressed))
                    for new, data in received]
         return [future.result() for future in pending]
 
@@ -307,9 +341,10 @@ class Ingest:
         """Index what is waiting, then stop the upload committer thread."""
         self._received.close()
 
-    def _index_received(self, batch: list[NewInstance]) -> list[IngestResult]:
+    def _index_received(self, batch: list[NewInstance]) -> list[IngestResult | LetheError]:
         outcomes = self.index_written(batch, synced=True)
-        return [IngestResult(ResourceIds(*new.ids), outcome.status)
+        return [full_storage(self.limits) if outcome.status == "FullStorage"
+                else IngestResult(ResourceIds(*new.ids), outcome.status)
                 for new, outcome in zip(batch, outcomes, strict=True)]
 
     def index_written(self, batch: list[NewInstance], finish_job: str | None = None,
@@ -323,10 +358,13 @@ class Ingest:
         study and patient of each stored instance become unstable again
         (:mod:`lethe.store.stability`). Returns the outcome of each instance.
         """
+        if not self.store_md5:
+            for new in batch:
+                new.attachment = dataclasses.replace(new.attachment, md5="", compressed_md5="")
         try:
             if not synced:
                 self.storage.sync(new.attachment.uuid for new in batch)
-            outcomes = self.index.store_batch(batch, self.overwrite, finish_job)
+            outcomes = self.index.store_batch(batch, self.overwrite, finish_job, self.limits)
         except BaseException:
             for new in batch:
                 self.storage.delete(new.attachment.uuid)
@@ -334,7 +372,7 @@ class Ingest:
         for new, outcome in zip(batch, outcomes, strict=True):
             if outcome.status != "Success":
                 self.storage.delete(new.attachment.uuid)
-            for old in outcome.replaced:
+            for old in outcome.replaced + outcome.recycled:
                 self.storage.delete(old.uuid)
         if self.stability is not None:
             self.stability.touch(new.ids for new, outcome in zip(batch, outcomes, strict=True)

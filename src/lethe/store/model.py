@@ -25,14 +25,41 @@ class Resource:
     parent_id: str | None
 
 
+COMPRESSION_NONE = 1
+COMPRESSION_ZLIB = 2
+"""Orthanc's ``CompressionType``: a file stored as it is, or as Orthanc's ``ZlibWithSize``
+(the uncompressed size, 8 bytes little-endian, then a zlib stream)."""
+
+
 @dataclass(frozen=True)
 class Attachment:
-    """A file of the storage area attached to a resource."""
+    """A file of the storage area attached to a resource.
+
+    ``size`` and ``md5`` describe the content (uncompressed), ``compressed_size`` and
+    ``compressed_md5`` the file as stored; for a file stored as it is they are the same,
+    and are filled from ``size`` and ``md5`` when not given. ``md5`` is empty when it was
+    not computed (``StoreMD5ForAttachments`` false, or the output of a job). ``revision``
+    counts the replacements of a user attachment (Orthanc's revisions: 0 at first).
+    """
 
     uuid: str
     size: int
     md5: str = ""
     content_type: int = 1  # Orthanc's FileContentType: 1 = DICOM
+    compressed_size: int = -1
+    compressed_md5: str = ""
+    compression: int = COMPRESSION_NONE
+    revision: int = 0
+
+    def __post_init__(self) -> None:
+        if self.compression == COMPRESSION_NONE and self.compressed_size < 0:
+            object.__setattr__(self, "compressed_size", self.size)
+            object.__setattr__(self, "compressed_md5", self.md5)
+
+    @property
+    def compressed(self) -> bool:
+        """Whether the file is stored compressed (Orthanc's ``ZlibWithSize``)."""
+        return self.compression != COMPRESSION_NONE
 
 
 @dataclass(frozen=True)
@@ -88,13 +115,16 @@ class RebuiltInstance:
 class StoreOutcome:
     """The result of storing an instance.
 
-    ``status`` is ``Success`` or ``AlreadyStored``; ``replaced`` lists the
-    attachments of an overwritten instance, which the caller deletes from the
-    storage area now that the index has forgotten them.
+    ``status`` is ``Success``, ``AlreadyStored`` or ``FullStorage`` (the storage limits
+    refused it: nothing of it was indexed); ``replaced`` lists the attachments of an
+    overwritten instance, ``recycled`` those of the patients recycled to make room for it
+    (:mod:`lethe.store.recycling`): the caller deletes both from the storage area now that
+    the index has forgotten them.
     """
 
     status: str
     replaced: tuple[Attachment, ...] = ()
+    recycled: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,3 +133,19 @@ class DeleteOutcome:
 
     attachments: tuple[Attachment, ...]
     remaining_ancestor: Resource | None
+
+
+@dataclass(frozen=True)
+class Export:
+    """One row of the log of exported resources (``/exports``): what was sent where, with
+    the identifiers of the resource and of its ancestors when it was sent."""
+
+    seq: int
+    level: Level
+    resource_id: str
+    remote: str
+    date: str
+    patient_id: str = ""
+    study_uid: str = ""
+    series_uid: str = ""
+    sop_uid: str = ""

@@ -15,7 +15,9 @@ table records the migrations applied.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
 import logging
 import random
 import threading
@@ -24,23 +26,25 @@ from abc import abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from lethe.dicom.maintags import normalize_identifier
-from lethe.errors import ErrorCode, LetheError
-from lethe.store.index import Index, IndexUnavailable
+from lethe.errors import ErrorCode, LetheError, unknown_resource
+from lethe.store.index import AttachmentWrite, Index, IndexUnavailable, Revision
 from lethe.store.model import (
     IDENTIFIER_OF_LEVEL,
     Attachment,
     Change,
     DeleteOutcome,
+    Export,
     Level,
     NewInstance,
     RebuiltInstance,
     Resource,
     StoreOutcome,
 )
+from lethe.store.recycling import StorageLimits, StorageMode
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +115,42 @@ CREATE TABLE IF NOT EXISTS identifiers (
 CREATE INDEX IF NOT EXISTS identifiers_value ON identifiers(value);
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA,)
+# Migration 2: attachments of every level, compressed or not, with revisions; revisions of
+# metadata; the recycling order of the patients (a protected patient has no row there).
+ATTACHMENTS_AND_RECYCLING = """
+ALTER TABLE attachments ADD COLUMN compressed_size BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE attachments ADD COLUMN compressed_md5 TEXT NOT NULL DEFAULT '';
+ALTER TABLE attachments ADD COLUMN compression INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE attachments ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+UPDATE attachments SET compressed_size = size, compressed_md5 = md5;
+ALTER TABLE metadata ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS recycling_order (
+    resource_id BIGINT NOT NULL PRIMARY KEY REFERENCES resources(internal_id),
+    seq BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS recycling_order_seq ON recycling_order(seq);
+INSERT INTO recycling_order (resource_id, seq)
+    SELECT internal_id, internal_id FROM resources WHERE level = 0
+"""
+
+# Migration 3: the log of exported resources (/exports), and the labels looked up by name
+# (/tools/labels, /tools/find with Labels).
+EXPORTS_LOG = """
+CREATE TABLE IF NOT EXISTS exports (
+    seq BIGINT PRIMARY KEY,
+    level INTEGER NOT NULL,
+    public_id TEXT NOT NULL,
+    remote TEXT NOT NULL,
+    patient_id TEXT NOT NULL,
+    study_uid TEXT NOT NULL,
+    series_uid TEXT NOT NULL,
+    sop_uid TEXT NOT NULL,
+    date TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS labels_label ON labels(label)
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA, ATTACHMENTS_AND_RECYCLING, EXPORTS_LOG)
 """The migrations of the schema: migration ``n`` is ``MIGRATIONS[n - 1]``, a script of
 statements separated by ``;`` (never inside a statement or a comment) in which
 ``{autoincrement}`` stands for the backend's auto-increment primary key. Both backends run
@@ -133,6 +172,14 @@ RETRY_PAUSE = 0.01
 """Seconds: the pause before the second attempt; each further attempt waits one more."""
 
 CHANGE_COUNTER = "ChangeSequence"
+EXPORT_COUNTER = "ExportSequence"
+EXPORT_COLUMNS = ("seq, level, public_id, remote, date, patient_id, study_uid, series_uid, "
+                  "sop_uid")
+"""The columns of an export row, in the order of :class:`Export`'s fields."""
+ATTACHMENT_COLUMNS = ("uuid, size, md5, content_type, compressed_size, compressed_md5, "
+                      "compression, revision")
+"""The columns of an attachment row, in the order of :class:`Attachment`'s fields."""
+USER_CONTENT = 1024  # content types from here on are user attachments (Orthanc's)
 IDENTIFIERS_FILLED = "IdentifiersFilled"  # property: the identifiers table is complete
 NEW_CHANGE = {Level.PATIENT: "NewPatient", Level.STUDY: "NewStudy",
               Level.SERIES: "NewSeries", Level.INSTANCE: "NewInstance"}
@@ -141,6 +188,15 @@ NEW_CHANGE = {Level.PATIENT: "NewPatient", Level.STUDY: "NewStudy",
 def now_stamp() -> str:
     """The local time in Orthanc's ``YYYYMMDDTHHMMSS`` form."""
     return datetime.now().strftime("%Y%m%dT%H%M%S")
+
+
+def utc_stamp() -> str:
+    """The UTC time in Orthanc's ``YYYYMMDDTHHMMSS`` form (the date of an export)."""
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+
+
+def _export(row: tuple) -> Export:
+    return Export(row[0], Level(row[1]), *row[2:])
 
 
 def _bounded(value: int) -> int:
@@ -192,6 +248,12 @@ class _BatchMemo:
 
     parents: dict[str, int] = field(default_factory=dict)
     metadata: set[tuple[int, str, str]] = field(default_factory=set)
+    usage: list[int] | None = None  # [bytes on disk, patients], when limits are checked
+
+    def forget(self) -> None:
+        """Forget the rows met: they may have been deleted (recycled) or rolled back."""
+        self.parents.clear()
+        self.metadata.clear()
 
 
 class SqlIndex(Index):
@@ -321,14 +383,49 @@ class SqlIndex(Index):
 
     @retried
     def store_batch(self, batch: list[NewInstance], overwrite: bool,
-                    finish_job: str | None = None) -> list[StoreOutcome]:
+                    finish_job: str | None = None,
+                    limits: StorageLimits | None = None) -> list[StoreOutcome]:
         stamp = now_stamp()
         seen = _BatchMemo()
         with self._write(logs_changes=True) as cur:
-            outcomes = [self._store_one(cur, new, overwrite, stamp, seen) for new in batch]
+            if limits is None or not limits.active:
+                outcomes = [self._store_one(cur, new, overwrite, stamp, seen) for new in batch]
+            else:
+                outcomes = [self._store_limited(cur, new, overwrite, stamp, seen, limits)
+                            for new in batch]
             if finish_job is not None:
                 _finish_job(cur, finish_job)
             return outcomes
+
+    def _store_limited(self, cur: Any, new: NewInstance, overwrite: bool, stamp: str,
+                       seen: _BatchMemo, limits: StorageLimits) -> StoreOutcome:
+        """:meth:`_store_one` within the storage ``limits``: in a savepoint, rolled back
+        when the limits refuse the instance (``FullStorage``); patients recycled to make
+        room are in the outcome's ``recycled``."""
+        if seen.usage is None:
+            seen.usage = list(_usage(cur))
+        before = list(seen.usage)
+        patient = new.ids[Level.PATIENT]
+        known = patient in seen.parents or _internal_id(cur, patient) is not None
+        cur.execute("SAVEPOINT store_one")
+        outcome = self._store_one(cur, new, overwrite, stamp, seen)
+        if outcome.status != "Success":
+            cur.execute("RELEASE SAVEPOINT store_one")
+            return outcome
+        seen.usage[0] += new.attachment.compressed_size - sum(
+            a.compressed_size for a in outcome.replaced)
+        seen.usage[1] += 0 if known else 1
+        recycled = _recycle(cur, limits, seen.usage, avoid=new.ids[Level.PATIENT])
+        if recycled is None:
+            cur.execute("ROLLBACK TO SAVEPOINT store_one")
+            cur.execute("RELEASE SAVEPOINT store_one")
+            seen.usage = before
+            seen.forget()
+            return StoreOutcome("FullStorage")
+        cur.execute("RELEASE SAVEPOINT store_one")
+        if recycled:
+            seen.forget()
+        return dataclasses.replace(outcome, recycled=tuple(recycled))
 
     def _store_one(self, cur: Any, new: NewInstance, overwrite: bool, stamp: str,
                    seen: _BatchMemo) -> StoreOutcome:
@@ -358,6 +455,8 @@ class SqlIndex(Index):
                 seen.parents[public_id] = rids[-1]
         for level in reversed(created):  # as Orthanc logs them: the instance first
             _add_change(cur, NEW_CHANGE[level], level, new.ids[level], stamp)
+        _touch_patient(cur, rids[Level.PATIENT], rids[Level.INSTANCE],
+                       Level.PATIENT in created)
         if new.job is not None and existing is None:  # an overwritten instance is not pending
             cur.execute("INSERT INTO pending_outputs VALUES (?, ?)", (rids[-1], new.job))
         for level in (Level.PATIENT, Level.STUDY, Level.SERIES):
@@ -385,9 +484,7 @@ class SqlIndex(Index):
         rid = row[0]
         _insert_main_tags(cur, rid, level, new.tags.get(level, {}))
         if level is Level.INSTANCE:
-            a = new.attachment
-            cur.execute("INSERT INTO attachments VALUES (?, ?, ?, ?, ?)",
-                        (rid, a.content_type, a.uuid, a.size, a.md5))
+            _insert_attachment(cur, rid, new.attachment)
             cur.executemany("INSERT INTO metadata (resource_id, position, name, value) "
                             "VALUES (?, ?, ?, ?)",
                             [(rid, position, name, value) for position, (name, value)
@@ -447,11 +544,164 @@ class SqlIndex(Index):
                     _put_metadata(cur, chain[Level.INSTANCE], name, value)
                 if instance.attachment is not None:
                     a = instance.attachment
-                    cur.execute("UPDATE attachments SET uuid = ?, size = ?, md5 = ? "
+                    cur.execute("UPDATE attachments SET uuid = ?, size = ?, md5 = ?, "
+                                "compressed_size = ?, compressed_md5 = ? "
                                 "WHERE resource_id = ? AND content_type = ?",
-                                (a.uuid, a.size, a.md5, chain[Level.INSTANCE], a.content_type))
+                                (a.uuid, a.size, a.md5, a.compressed_size, a.compressed_md5,
+                                 chain[Level.INSTANCE], a.content_type))
                 done.append(instance.instance_id)
         return done
+
+    # --- metadata with revisions ------------------------------------------
+    def metadata_entry(self, resource_id: str, name: str) -> tuple[str, int] | None:
+        with self._read() as cur:
+            cur.execute("SELECT m.value, m.revision FROM metadata m JOIN resources r ON "
+                        "m.resource_id = r.internal_id WHERE r.public_id = ? AND m.name = ?",
+                        (resource_id, name))
+            row = cur.fetchone()
+        return None if row is None else (row[0], int(row[1]))
+
+    @retried
+    def put_metadata(self, resource_id: str, name: str, value: str,
+                     expected: Revision | None = None, log_change: bool = False) -> int:
+        with self._write(logs_changes=log_change) as cur:
+            row = _resource_row(cur, resource_id)
+            if row is None:
+                raise unknown_resource(f"no resource {resource_id}")
+            cur.execute("SELECT value, revision FROM metadata WHERE resource_id = ? AND "
+                        "name = ?", (row[0], name))
+            old = cur.fetchone()
+            if old is not None:
+                _check_revision(expected, int(old[1]), _md5(old[0]))
+            _put_metadata(cur, row[0], name, value)
+            if log_change:
+                _add_change(cur, "UpdatedMetadata", Level(row[1]), resource_id, now_stamp())
+            return 0 if old is None else int(old[1]) + 1
+
+    @retried
+    def remove_metadata(self, resource_id: str, name: str, expected: Revision | None = None,
+                        log_change: bool = False) -> bool:
+        with self._write(logs_changes=log_change) as cur:
+            row = _resource_row(cur, resource_id)
+            if row is None:
+                raise unknown_resource(f"no resource {resource_id}")
+            cur.execute("SELECT value, revision FROM metadata WHERE resource_id = ? AND "
+                        "name = ?", (row[0], name))
+            old = cur.fetchone()
+            if old is None:
+                return False
+            _check_revision(expected, int(old[1]), _md5(old[0]))
+            cur.execute("DELETE FROM metadata WHERE resource_id = ? AND name = ?",
+                        (row[0], name))
+            if log_change:
+                _add_change(cur, "UpdatedMetadata", Level(row[1]), resource_id, now_stamp())
+            return True
+
+    # --- attachments -------------------------------------------------------
+    def attachments(self, resource_id: str) -> list[Attachment]:
+        with self._read() as cur:
+            cur.execute(f"SELECT {_prefixed('a.', ATTACHMENT_COLUMNS)} FROM attachments a "
+                        "JOIN resources r ON a.resource_id = r.internal_id "
+                        "WHERE r.public_id = ? ORDER BY a.content_type", (resource_id,))
+            return [Attachment(*row) for row in cur.fetchall()]
+
+    @retried
+    def put_attachment(self, resource_id: str, attachment: Attachment,
+                       expected: Revision | None = None,
+                       limits: StorageLimits | None = None) -> AttachmentWrite:
+        with self._write(logs_changes=True) as cur:
+            row = _resource_row(cur, resource_id)
+            if row is None:
+                raise LetheError(ErrorCode.INEXISTENT_ITEM, f"no resource {resource_id}")
+            rid, level = row[0], Level(row[1])
+            old = _attachment_row(cur, rid, attachment.content_type)
+            revision = 0
+            if old is not None:
+                _check_revision(expected, old.revision, old.md5)
+                revision = old.revision + 1
+                cur.execute("DELETE FROM attachments WHERE resource_id = ? AND "
+                            "content_type = ?", (rid, attachment.content_type))
+            recycled: list[Attachment] = []
+            if limits is not None and limits.active:
+                usage = list(_usage(cur))
+                usage[0] += attachment.compressed_size
+                found = _recycle(cur, limits, usage, avoid=_patient_of(cur, rid))
+                if found is None:
+                    raise LetheError(ErrorCode.FULL_STORAGE, limits.describe(*usage),
+                                     http_status=507)
+                recycled = found
+            new = dataclasses.replace(attachment, revision=revision)
+            _insert_attachment(cur, rid, new)
+            if attachment.content_type >= USER_CONTENT:
+                _add_change(cur, "UpdatedAttachment", level, resource_id, now_stamp())
+            return AttachmentWrite(new, old, tuple(recycled))
+
+    @retried
+    def delete_attachment(self, resource_id: str, content_type: int,
+                          expected: Revision | None = None) -> Attachment | None:
+        with self._write(logs_changes=True) as cur:
+            row = _resource_row(cur, resource_id)
+            if row is None:
+                raise unknown_resource(f"no resource {resource_id}")
+            old = _attachment_row(cur, row[0], content_type)
+            if old is None:
+                return None
+            _check_revision(expected, old.revision, old.md5)
+            cur.execute("DELETE FROM attachments WHERE resource_id = ? AND content_type = ?",
+                        (row[0], content_type))
+            if content_type >= USER_CONTENT:
+                _add_change(cur, "UpdatedAttachment", Level(row[1]), resource_id, now_stamp())
+            return old
+
+    @retried
+    def replace_attachment_file(self, resource_id: str, old: Attachment,
+                                new: Attachment) -> Attachment | None:
+        with self._write(logs_changes=True) as cur:
+            row = _resource_row(cur, resource_id)
+            if row is None:
+                return None
+            current = _attachment_row(cur, row[0], old.content_type)
+            if current is None or current.uuid != old.uuid:
+                return None  # changed meanwhile
+            replaced = dataclasses.replace(new, content_type=old.content_type,
+                                           revision=current.revision + 1)
+            cur.execute("DELETE FROM attachments WHERE resource_id = ? AND content_type = ?",
+                        (row[0], old.content_type))
+            _insert_attachment(cur, row[0], replaced)
+            if old.content_type >= USER_CONTENT:
+                _add_change(cur, "UpdatedAttachment", Level(row[1]), resource_id, now_stamp())
+            return replaced
+
+    # --- protection and recycling -----------------------------------------
+    def is_protected(self, patient_id: str) -> bool | None:
+        with self._read() as cur:
+            row = _resource_row(cur, patient_id)
+            if row is None or Level(row[1]) is not Level.PATIENT:
+                return None
+            cur.execute("SELECT 1 FROM recycling_order WHERE resource_id = ?", (row[0],))
+            return cur.fetchone() is None
+
+    @retried
+    def set_protected(self, patient_id: str, protected: bool) -> bool:
+        with self._write() as cur:
+            row = _resource_row(cur, patient_id)
+            if row is None or Level(row[1]) is not Level.PATIENT:
+                return False
+            cur.execute("SELECT 1 FROM recycling_order WHERE resource_id = ?", (row[0],))
+            listed = cur.fetchone() is not None
+            if protected and listed:
+                cur.execute("DELETE FROM recycling_order WHERE resource_id = ?", (row[0],))
+            elif not protected and not listed:  # as Orthanc: the most recent patient now
+                cur.execute("INSERT INTO recycling_order (resource_id, seq) SELECT ?, "
+                            "MAX(internal_id) FROM resources", (row[0],))
+            return True
+
+    @retried
+    def recycle(self, limits: StorageLimits) -> list[Attachment]:
+        if not limits.active or limits.mode is not StorageMode.RECYCLE:
+            return []
+        with self._write(logs_changes=True) as cur:
+            return _recycle(cur, limits, list(_usage(cur)), avoid=None) or []
 
     @retried
     def finish_job(self, job_id: str) -> None:
@@ -530,11 +780,8 @@ class SqlIndex(Index):
 
     def attachment(self, instance_id: str, content_type: int = 1) -> Attachment | None:
         with self._read() as cur:
-            cur.execute("SELECT a.uuid, a.size, a.md5, a.content_type FROM attachments a JOIN "
-                        "resources r ON a.resource_id = r.internal_id WHERE r.public_id = ? "
-                        "AND a.content_type = ?", (instance_id, content_type))
-            row = cur.fetchone()
-        return None if row is None else Attachment(*row)
+            rid = _internal_id(cur, instance_id)
+            return None if rid is None else _attachment_row(cur, rid, content_type)
 
     def instances_of(self, resource_id: str, tree_order: bool = False) -> list[str]:
         with self._read() as cur:
@@ -567,16 +814,102 @@ class SqlIndex(Index):
             return cur.fetchone()[0]
 
     def total_size(self) -> int:
-        with self._read() as cur:
-            cur.execute("SELECT COALESCE(SUM(size), 0) FROM attachments")
-            return int(cur.fetchone()[0])
+        return self.total_sizes()[0]
 
-    def changes(self, since: int, limit: int) -> list[Change]:
+    def total_sizes(self) -> tuple[int, int]:
+        with self._read() as cur:
+            cur.execute("SELECT COALESCE(SUM(compressed_size), 0), COALESCE(SUM(size), 0) "
+                        "FROM attachments")
+            disk, uncompressed = cur.fetchone()
+            return int(disk), int(uncompressed)
+
+    def changes(self, since: int, limit: int, *, to: int | None = None,
+                types: tuple[str, ...] = (), from_end: bool = False) -> list[Change]:
+        sql = ("SELECT seq, change_type, level, public_id, date FROM changes "
+               "WHERE seq > ?")
+        params: list[Any] = [max(since, -NO_LIMIT)]
+        if to is not None:
+            sql += " AND seq <= ?"
+            params.append(max(min(to, NO_LIMIT), -NO_LIMIT))
+        if types:
+            sql += f" AND change_type IN ({', '.join('?' * len(types))})"
+            params += types
+        sql += f" ORDER BY seq{' DESC' if from_end else ''} LIMIT ?"
+        params.append(_bounded(limit))
+        with self._read() as cur:
+            cur.execute(sql, params)
+            rows = [Change(r[0], r[1], Level(r[2]), r[3], r[4]) for r in cur.fetchall()]
+        return rows[::-1] if from_end else rows
+
+    def last_change_entry(self) -> Change | None:
         with self._read() as cur:
             cur.execute("SELECT seq, change_type, level, public_id, date FROM changes "
-                        "WHERE seq > ? ORDER BY seq LIMIT ?",
-                        (_bounded(since), _bounded(limit)))
-            return [Change(r[0], r[1], Level(r[2]), r[3], r[4]) for r in cur.fetchall()]
+                        "ORDER BY seq DESC LIMIT 1")
+            row = cur.fetchone()
+        return None if row is None else Change(row[0], row[1], Level(row[2]), row[3], row[4])
+
+    @retried
+    def clear_changes(self) -> None:
+        with self._write(logs_changes=True) as cur:
+            cur.execute("DELETE FROM changes")
+
+    @retried
+    def log_export(self, resource_id: str, remote: str) -> bool:
+        with self._write() as cur:
+            row = _resource_row(cur, resource_id)
+            if row is None:
+                return False
+            level = Level(row[1])
+            identifiers: dict[Level, str] = {}
+            current: tuple[int, int, int | None] | None = row
+            while current is not None:
+                rid, lv, parent = current
+                cur.execute("SELECT value FROM main_tags WHERE resource_id = ? AND name = ?",
+                            (rid, IDENTIFIER_OF_LEVEL[Level(lv)]))
+                found = cur.fetchone()
+                identifiers[Level(lv)] = found[0] if found else ""
+                if parent is None:
+                    break
+                cur.execute("SELECT internal_id, level, parent_id FROM resources "
+                            "WHERE internal_id = ?", (parent,))
+                current = cur.fetchone()
+            seq = _bump(cur, EXPORT_COUNTER)
+            cur.execute("INSERT INTO exports (seq, level, public_id, remote, patient_id, "
+                        "study_uid, series_uid, sop_uid, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (seq, int(level), resource_id, remote,
+                         *(identifiers.get(lv, "") for lv in Level), utc_stamp()))
+            return True
+
+    def exports(self, since: int, limit: int) -> list[Export]:
+        with self._read() as cur:
+            cur.execute(f"SELECT {EXPORT_COLUMNS} FROM exports WHERE seq > ? "
+                        "ORDER BY seq LIMIT ?", (max(since, -NO_LIMIT), _bounded(limit)))
+            return [_export(r) for r in cur.fetchall()]
+
+    def last_export(self) -> Export | None:
+        with self._read() as cur:
+            cur.execute(f"SELECT {EXPORT_COLUMNS} FROM exports ORDER BY seq DESC LIMIT 1")
+            row = cur.fetchone()
+        return None if row is None else _export(row)
+
+    @retried
+    def clear_exports(self) -> None:
+        with self._write() as cur:
+            cur.execute("DELETE FROM exports")
+
+    def all_labels(self) -> list[str]:
+        with self._read() as cur:
+            cur.execute("SELECT DISTINCT label FROM labels")
+            return sorted(r[0] for r in cur.fetchall())
+
+    def labels_of_level(self, level: Level) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        with self._read() as cur:
+            cur.execute("SELECT r.public_id, l.label FROM labels l JOIN resources r "
+                        "ON l.resource_id = r.internal_id WHERE r.level = ?", (int(level),))
+            for public_id, label in cur.fetchall():
+                found.setdefault(public_id, []).append(label)
+        return {rid: sorted(labels) for rid, labels in found.items()}
 
     def last_change(self) -> int:
         with self._read() as cur:
@@ -674,12 +1007,97 @@ def _ancestor_chain(cur: Any, instance_id: str) -> tuple[int, int, int, int] | N
 
 
 def _put_metadata(cur: Any, rid: int, name: str, value: str) -> None:
-    cur.execute("UPDATE metadata SET value = ? WHERE resource_id = ? AND name = ?",
-                (value, rid, name))
+    cur.execute("UPDATE metadata SET value = ?, revision = revision + 1 "
+                "WHERE resource_id = ? AND name = ?", (value, rid, name))
     if cur.rowcount == 0:
         cur.execute("INSERT INTO metadata (resource_id, position, name, value) VALUES "
                     "(?, (SELECT COALESCE(MAX(position), 0) + 1 FROM metadata "
                     "WHERE resource_id = ?), ?, ?)", (rid, rid, name, value))
+
+
+def _insert_attachment(cur: Any, rid: int, a: Attachment) -> None:
+    cur.execute(f"INSERT INTO attachments (resource_id, {ATTACHMENT_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (rid, a.uuid, a.size, a.md5, a.content_type, a.compressed_size,
+                 a.compressed_md5, a.compression, a.revision))
+
+
+def _attachment_row(cur: Any, rid: int, content_type: int) -> Attachment | None:
+    cur.execute(f"SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE resource_id = ? "
+                "AND content_type = ?", (rid, content_type))
+    row = cur.fetchone()
+    return None if row is None else Attachment(*row)
+
+
+def _prefixed(prefix: str, columns: str) -> str:
+    return ", ".join(prefix + column.strip() for column in columns.split(","))
+
+
+def _md5(text: str) -> str:
+    return hashlib.md5(text.encode("utf-8")).hexdigest()
+
+
+def _check_revision(expected: Revision | None, revision: int, md5: str) -> None:
+    """409 unless ``expected`` is None or names ``revision`` and ``md5`` (what Orthanc
+    compares: the revision and the MD5 of the content)."""
+    if expected is not None and (expected[0] != revision or expected[1] != md5):
+        raise LetheError(ErrorCode.REVISION,
+                         f'the revision "{expected[0]}-{expected[1]}" is not the current one')
+
+
+def _patient_of(cur: Any, rid: int) -> str:
+    """The Orthanc ID of the patient of the resource ``rid``."""
+    while True:
+        cur.execute("SELECT public_id, parent_id FROM resources WHERE internal_id = ?", (rid,))
+        public_id, parent = cur.fetchone()
+        if parent is None:
+            return public_id
+        rid = parent
+
+
+def _usage(cur: Any) -> tuple[int, int]:
+    """What the storage limits count: bytes on disk (compressed sizes), and patients."""
+    cur.execute("SELECT COALESCE(SUM(compressed_size), 0) FROM attachments")
+    disk = int(cur.fetchone()[0])
+    cur.execute("SELECT COUNT(*) FROM resources WHERE level = ?", (int(Level.PATIENT),))
+    return disk, int(cur.fetchone()[0])
+
+
+def _touch_patient(cur: Any, patient: int, instance: int, new: bool) -> None:
+    """Make ``patient`` the most recent of the recycling order (Orthanc's
+    ``TagMostRecentPatient``): its position is the internal ID of its newest instance. A
+    protected patient (without row) stays protected."""
+    if new:
+        cur.execute("INSERT INTO recycling_order (resource_id, seq) VALUES (?, ?)",
+                    (patient, instance))
+    else:
+        cur.execute("UPDATE recycling_order SET seq = ? WHERE resource_id = ?",
+                    (instance, patient))
+
+
+def _recycle(cur: Any, limits: StorageLimits, usage: list[int],
+             avoid: str | None) -> list[Attachment] | None:
+    """While ``usage`` ([bytes on disk, patients], updated here) is over ``limits``,
+    delete the patient that comes first in the recycling order, except ``avoid``; the
+    attachments of the patients deleted, or None when the limits are still exceeded
+    (``Reject`` mode, or no patient left to recycle): the caller rolls back then."""
+    files: list[Attachment] = []
+    while limits.exceeded(*usage):
+        if limits.mode is StorageMode.REJECT:
+            return None
+        cur.execute("SELECT r.public_id FROM recycling_order o JOIN resources r "
+                    "ON r.internal_id = o.resource_id WHERE r.public_id <> ? "
+                    "ORDER BY o.seq, o.resource_id LIMIT 1", (avoid or "",))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        outcome = _delete_resource(cur, row[0])
+        assert outcome is not None  # found in this transaction
+        files += outcome.attachments
+        usage[0] -= sum(a.compressed_size for a in outcome.attachments)
+        usage[1] -= 1
+        log.info("patient %s recycled: the storage was over its limits", row[0])
+    return files
 
 
 def _finish_job(cur: Any, job_id: str) -> None:
@@ -737,11 +1155,17 @@ def _descendants(cur: Any, rid: int, level: Level, target: Level) -> list[int]:
 
 
 def _attachments_below(cur: Any, rid: int, level: Level) -> list[Attachment]:
-    ids = _descendants(cur, rid, level, Level.INSTANCE)
-    if not ids:
-        return []
+    """Every attachment of the resource ``rid`` and of the resources below it (user
+    attachments may belong to any level)."""
+    ids, layer = [rid], [rid]
+    while level < Level.INSTANCE and layer:
+        marks = ",".join("?" * len(layer))
+        cur.execute(f"SELECT internal_id FROM resources WHERE parent_id IN ({marks})", layer)
+        layer = [r[0] for r in cur.fetchall()]
+        ids += layer
+        level = level.child
     marks = ",".join("?" * len(ids))
-    cur.execute(f"SELECT uuid, size, md5, content_type FROM attachments "
+    cur.execute(f"SELECT {ATTACHMENT_COLUMNS} FROM attachments "
                 f"WHERE resource_id IN ({marks})", ids)
     return [Attachment(*r) for r in cur.fetchall()]
 
@@ -750,7 +1174,7 @@ def _delete_rows(cur: Any, rid: int) -> None:
     cur.execute("DELETE FROM changes WHERE public_id = "
                 "(SELECT public_id FROM resources WHERE internal_id = ?)", (rid,))
     for table in ("main_tags", "identifiers", "metadata", "attachments", "labels",
-                  "pending_outputs"):
+                  "pending_outputs", "recycling_order"):
         cur.execute(f"DELETE FROM {table} WHERE resource_id = ?", (rid,))  # noqa: S608
     cur.execute("DELETE FROM resources WHERE internal_id = ?", (rid,))
 
@@ -762,7 +1186,7 @@ def _delete_resource(cur: Any, resource_id: str) -> DeleteOutcome | None:
     rid, level, parent = row
     files = _attachments_below(cur, rid, Level(level))
     _delete_subtree(cur, rid, Level(level))
-    ancestor = _prune_ancestors(cur, parent)
+    ancestor = _prune_ancestors(cur, parent, files)
     _add_change(cur, "Deleted", Level(level), resource_id, now_stamp())
     return DeleteOutcome(tuple(files), ancestor)
 
@@ -782,8 +1206,10 @@ def _delete_subtree(cur: Any, rid: int, level: Level) -> None:
             _delete_rows(cur, child)
 
 
-def _prune_ancestors(cur: Any, parent: int | None) -> Resource | None:
-    """Delete ancestors left without children; return the first one that remains."""
+def _prune_ancestors(cur: Any, parent: int | None,
+                     files: list[Attachment]) -> Resource | None:
+    """Delete ancestors left without children, adding their attachments to ``files``;
+    return the first one that remains."""
     while parent is not None:
         cur.execute("SELECT public_id, level, parent_id, "
                     "(SELECT COUNT(*) FROM resources c WHERE c.parent_id = r.internal_id) "
@@ -791,6 +1217,7 @@ def _prune_ancestors(cur: Any, parent: int | None) -> Resource | None:
         public_id, level, grandparent, count = cur.fetchone()
         if count > 0:
             return Resource(public_id, Level(level), None)
+        files += _attachments_below(cur, parent, Level.INSTANCE)  # its own only
         _delete_rows(cur, parent)
         _add_change(cur, "Deleted", Level(level), public_id, now_stamp())
         parent = grandparent

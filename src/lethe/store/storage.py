@@ -9,6 +9,11 @@ files left by a crash end in ``.tmp`` and are removed by :meth:`cleanup`.
 Many files written at once (a job's batch) are written without fsync
 (``writer(durable=False)``) and made durable together by :meth:`sync`, one
 ``syncfs`` for the whole batch instead of two fsyncs per file.
+
+With ``StorageCompression``, a file holds its content as Orthanc stores it
+(``ZlibWithSize``): the size of the content, 8 bytes little-endian, then the
+content compressed by zlib (:func:`compress`); :meth:`FilesystemStorage.open_content`
+reads either form back.
 """
 
 from __future__ import annotations
@@ -16,16 +21,69 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import hashlib
 import os
+import struct
+import tempfile
 import time
 import uuid
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
+
+from lethe.errors import ErrorCode, LetheError
+from lethe.store.model import COMPRESSION_NONE, COMPRESSION_ZLIB, Attachment
 
 TMP_SUFFIX = ".tmp"
 COPY_CHUNK = 1024 * 1024
+ZLIB_LEVEL = 6  # Orthanc's (zlib's default)
+SIZE_HEADER = struct.Struct("<Q")
+SPOOL_IN_MEMORY = 32 * 1024 * 1024
+
+
+def compress(data: bytes) -> bytes:
+    """``data`` as Orthanc's ``ZlibWithSize`` stores it: its size (8 bytes, little-endian),
+    then its zlib stream. Empty data stays empty, as in Orthanc."""
+    if not data:
+        return b""
+    return SIZE_HEADER.pack(len(data)) + zlib.compress(data, ZLIB_LEVEL)
+
+
+def decompress(stored: bytes) -> bytes:
+    """The content of a file written by :func:`compress`; :class:`LetheError`
+    ``CORRUPTED_FILE`` when it is not such a file."""
+    if not stored:
+        return b""
+    with _corrupted_unless_valid():
+        size = SIZE_HEADER.unpack_from(stored)[0]
+        data = zlib.decompress(stored[SIZE_HEADER.size:])
+        if len(data) != size:
+            raise ValueError("size mismatch")
+    return data
+
+
+@contextmanager
+def _corrupted_unless_valid() -> Iterator[None]:
+    try:
+        yield
+    except (ValueError, struct.error, zlib.error):
+        raise LetheError(ErrorCode.CORRUPTED_FILE,
+                         "a compressed file of the storage area is corrupted") from None
+
+
+def content_attachment(file_uuid: str, data: bytes, stored: bytes, content_type: int,
+                       compressed: bool, store_md5: bool = True) -> Attachment:
+    """The attachment of ``data`` stored as ``stored`` under ``file_uuid`` (compressed or
+    not); without ``store_md5`` (Orthanc's ``StoreMD5ForAttachments`` false), its MD5s
+    are left empty."""
+    md5 = hashlib.md5(data).hexdigest() if store_md5 else ""
+    if not compressed:
+        return Attachment(file_uuid, len(data), md5, content_type)
+    stored_md5 = hashlib.md5(stored).hexdigest() if store_md5 else ""
+    return Attachment(file_uuid, len(data), md5, content_type, len(stored), stored_md5,
+                      COMPRESSION_ZLIB)
 
 
 class FilesystemStorage:
@@ -127,6 +185,47 @@ class FilesystemStorage:
                 for chunk in chunks:
                     out.write(chunk)
         return file_uuid
+
+    def write_content(self, data: bytes, content_type: int = 1, *, compressed: bool = False,
+                      store_md5: bool = True, durable: bool = True) -> Attachment:
+        """Store ``data`` under a new UUID, compressed (:func:`compress`) or as it is;
+        durably unless ``durable`` is false (see :meth:`writer`). Its attachment, with
+        MD5s unless not ``store_md5``."""
+        stored = compress(data) if compressed else data
+        file_uuid = self.write(stored, durable)
+        return content_attachment(file_uuid, data, stored, content_type, compressed,
+                                  store_md5)
+
+    def open_content(self, file_uuid: str, compression: int = COMPRESSION_NONE) -> BinaryIO:
+        """Open the content of ``file_uuid`` for reading: the file itself, or for a
+        compressed file its content, inflated into a temporary file (in memory up to
+        32 MiB). FileNotFoundError if absent; :class:`LetheError` ``CORRUPTED_FILE``
+        for a compressed file that cannot be inflated."""
+        source = self.open(file_uuid)
+        if compression == COMPRESSION_NONE:
+            return source
+        out = cast(BinaryIO, tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY))  # noqa: SIM115
+        try:
+            with source, _corrupted_unless_valid():
+                header = source.read(SIZE_HEADER.size)
+                if header:
+                    size = SIZE_HEADER.unpack(header)[0]
+                    inflater = zlib.decompressobj()
+                    while chunk := source.read(COPY_CHUNK):
+                        out.write(inflater.decompress(chunk))
+                    out.write(inflater.flush())
+                    if not inflater.eof or out.tell() != size:
+                        raise ValueError("truncated")
+        except BaseException:
+            out.close()
+            raise
+        out.seek(0)
+        return out
+
+    def read_content(self, file_uuid: str, compression: int = COMPRESSION_NONE) -> bytes:
+        """The whole content of ``file_uuid`` (inflated if compressed)."""
+        with self.open_content(file_uuid, compression) as fp:
+            return fp.read()
 
     def write_from(self, source: BinaryIO) -> str:
         """Store the rest of the binary stream ``source``; return the new UUID."""

@@ -19,20 +19,22 @@ from typing import BinaryIO
 from pydicom.dataset import Dataset
 
 from lethe.config import Config
-from lethe.dicom.part10 import parse_file
+from lethe.dicom.part10 import Header, parse_file, read_header
 from lethe.errors import ErrorCode, LetheError, unknown_resource
-from lethe.store.index import Index
+from lethe.store.index import Index, Revision
 from lethe.store.ingest import PATIENT_COPY, Ingest, IngestResult, Origin, describe_stored
 from lethe.store.lock import OwnerLock
 from lethe.store.model import (
     Attachment,
     Change,
     DeleteOutcome,
+    Export,
     Level,
     NewInstance,
     Resource,
     StoreOutcome,
 )
+from lethe.store.recycling import StorageLimits
 from lethe.store.sqlite import SQLiteIndex
 from lethe.store.stability import StabilityMonitor
 from lethe.store.storage import FilesystemStorage
@@ -63,11 +65,14 @@ class Store:
     """
 
     def __init__(self, index: Index, storage: FilesystemStorage, overwrite: bool,
-                 stable_age: float | None = None, owner: OwnerLock | None = None) -> None:
+                 stable_age: float | None = None, owner: OwnerLock | None = None, *,
+                 compressed: bool = False, store_md5: bool = True,
+                 limits: StorageLimits | None = None) -> None:
         self.index = index
         self.storage = storage
         self.stability = None if stable_age is None else StabilityMonitor(index, stable_age)
-        self.ingest = Ingest(index, storage, overwrite, self.stability)
+        self.ingest = Ingest(index, storage, overwrite, self.stability, compressed=compressed,
+                             store_md5=store_md5, limits=limits)
         self._owner = owner
 
     @classmethod
@@ -86,14 +91,20 @@ class Store:
         if not config.PostgreSQL.EnableIndex:
             folders.append(config.index_directory)
         owner = OwnerLock(*folders)
+        limits = StorageLimits.from_config(config.MaximumStorageSize,
+                                           config.MaximumPatientCount,
+                                           config.MaximumStorageMode)
         try:
             store = cls(open_index(config), FilesystemStorage(config.StorageDirectory),
-                        config.OverwriteInstances, config.StableAge, owner)
+                        config.OverwriteInstances, config.StableAge, owner,
+                        compressed=config.StorageCompression,
+                        store_md5=config.StoreMD5ForAttachments, limits=limits)
         except BaseException:
             owner.release()
             raise
         try:
             store._repair()
+            store.recycle()
         except BaseException:
             store.close()
             raise
@@ -219,6 +230,23 @@ class Store:
         """Remove one metadata of a resource; False if it had none of that name."""
         return self.index.delete_metadata(resource_id, name)
 
+    def metadata_entry(self, resource_id: str, name: str) -> tuple[str, int] | None:
+        """One metadata of a resource and its revision, or None if it has none."""
+        return self.index.metadata_entry(resource_id, name)
+
+    def put_metadata(self, resource_id: str, name: str, value: str,
+                     expected: Revision | None = None) -> int:
+        """Set a user metadata, logging ``UpdatedMetadata``; its new revision. A metadata
+        that exists is replaced only if ``expected`` is None or names its revision and
+        the MD5 of its value (409 otherwise); 404 for an unknown resource."""
+        return self.index.put_metadata(resource_id, name, value, expected, log_change=True)
+
+    def remove_metadata(self, resource_id: str, name: str,
+                        expected: Revision | None = None) -> bool:
+        """Remove a user metadata (checked against ``expected`` as :meth:`put_metadata`),
+        logging ``UpdatedMetadata``; False if there was none."""
+        return self.index.remove_metadata(resource_id, name, expected, log_change=True)
+
     def labels(self, resource_id: str) -> list[str]:
         """The labels of a resource, sorted."""
         return self.index.labels(resource_id)
@@ -228,13 +256,63 @@ class Store:
         return self.index.set_label(resource_id, label, present)
 
     # --- changes and counters ----------------------------------------------
-    def changes(self, since: int, limit: int) -> list[Change]:
-        """The changes logged after sequence number ``since``, at most ``limit``."""
-        return self.index.changes(since, limit)
+    def changes(self, since: int, limit: int, *, to: int | None = None,
+                types: tuple[str, ...] = (), from_end: bool = False) -> list[Change]:
+        """The changes logged after sequence number ``since`` (up to ``to`` included), of
+        one of ``types`` if given, in order: the first ``limit``, or with ``from_end`` the
+        last ``limit`` of them."""
+        return self.index.changes(since, limit, to=to, types=types, from_end=from_end)
 
     def last_change(self) -> int:
-        """The sequence number of the last change logged (0 if none)."""
+        """The sequence number of the last change logged (0 if none), even if the log was
+        emptied since or that change was forgotten with its resource."""
         return self.index.last_change()
+
+    def last_change_entry(self) -> Change | None:
+        """The last change kept in the log, or None when it is empty."""
+        return self.index.last_change_entry()
+
+    def clear_changes(self) -> None:
+        """Empty the changes log (``DELETE /changes``); numbering goes on."""
+        self.index.clear_changes()
+
+    def log_change(self, change_type: str, level: Level, resource_id: str) -> None:
+        """Append a change of ``change_type`` about a resource to the log."""
+        self.index.log_change(change_type, level, resource_id)
+
+    def log_export(self, resource_id: str, remote: str) -> bool:
+        """Log, for ``/exports``, that a resource was sent to ``remote`` (a modality or a
+        peer, as named in the request), with its PatientID, StudyInstanceUID... and the UTC
+        date; False if the resource does not exist. Callers log only when
+        ``LogExportedResources`` is true."""
+        return self.index.log_export(resource_id, remote)
+
+    def exports(self, since: int, limit: int) -> list[Export]:
+        """The exports logged after sequence number ``since``, at most ``limit``, in order."""
+        return self.index.exports(since, limit)
+
+    def last_export(self) -> Export | None:
+        """The last export logged, or None."""
+        return self.index.last_export()
+
+    def clear_exports(self) -> None:
+        """Empty the log of exports (``DELETE /exports``)."""
+        self.index.clear_exports()
+
+    def all_labels(self) -> list[str]:
+        """Every label in use on some resource, sorted (``/tools/labels``)."""
+        return self.index.all_labels()
+
+    def labels_of_level(self, level: Level) -> dict[str, list[str]]:
+        """The labels of the resources of ``level`` that have some (ID -> sorted labels)."""
+        return self.index.labels_of_level(level)
+
+    def search(self, level: Level, identified: tuple[Level, tuple[str, ...]] | None = None
+               ) -> list[tuple[str, dict[str, str]]]:
+        """The resources of ``level`` in creation order, each with the main tags of itself
+        and of its ancestors (:meth:`Index.search`), all of them or those under a resource
+        whose identifier is one of the given values (``identified``)."""
+        return self.index.search(level, identified)
 
     def next_sequence(self, name: str) -> int:
         """Increment the global counter ``name`` and return its value (1 the first time)."""
@@ -301,13 +379,14 @@ class Store:
 
     # --- instance files ----------------------------------------------------
     def open_file(self, instance_id: str) -> BinaryIO:
-        """Open the DICOM file of an instance; 404 if unknown."""
+        """Open the DICOM file of an instance (inflated if stored compressed); 404 if
+        unknown."""
         self.resource(instance_id, Level.INSTANCE)
         attachment = self.index.attachment(instance_id)
         if attachment is None:
             raise LetheError(ErrorCode.INEXISTENT_FILE, "the instance has no DICOM attachment")
         try:
-            return self.storage.open(attachment.uuid)
+            return self.storage.open_content(attachment.uuid, attachment.compression)
         except FileNotFoundError:
             raise LetheError(ErrorCode.INEXISTENT_FILE,
                              f"the DICOM file of instance {instance_id} is missing "
@@ -324,16 +403,134 @@ class Store:
         with self.open_file(instance_id) as fp:
             return parse_file(fp, stop_before_pixels=stop_before_pixels)
 
-    def attachment(self, instance_id: str) -> Attachment | None:
-        """The DICOM file of an instance as the index knows it (UUID, size, MD5), or None."""
-        return self.index.attachment(instance_id)
+    def read_header(self, instance_id: str) -> Header:
+        """Parse an instance's stored file without reading the value of its pixel data
+        (:func:`~lethe.dicom.part10.read_header`: the data set holds a placeholder for it,
+        and the elements that follow it); 400 if it is not DICOM."""
+        with self.open_file(instance_id) as fp:
+            return read_header(fp)
+
+    def attachment(self, instance_id: str, content_type: int = 1) -> Attachment | None:
+        """An attachment of a resource as the index knows it (by default the DICOM file of
+        an instance: UUID, size, MD5...), or None."""
+        return self.index.attachment(instance_id, content_type)
+
+    # --- attachments -------------------------------------------------------
+    @property
+    def compressed(self) -> bool:
+        """Whether new files are stored compressed (``StorageCompression``)."""
+        return self.ingest.compressed
+
+    def attachments(self, resource_id: str) -> list[Attachment]:
+        """The attachments of a resource itself, by content type."""
+        return self.index.attachments(resource_id)
+
+    def open_attachment(self, attachment: Attachment, compressed_data: bool = False
+                        ) -> BinaryIO:
+        """Open the content of an attachment (inflated), or with ``compressed_data`` its
+        file as stored; :class:`LetheError` ``INEXISTENT_FILE`` when the file is missing."""
+        try:
+            if compressed_data:
+                return self.storage.open(attachment.uuid)
+            return self.storage.open_content(attachment.uuid, attachment.compression)
+        except FileNotFoundError:
+            raise LetheError(ErrorCode.INEXISTENT_FILE, f"the file {attachment.uuid} is "
+                             "missing from the storage area") from None
+
+    def put_attachment(self, resource_id: str, content_type: int, data: bytes,
+                       expected: Revision | None = None) -> Attachment:
+        """Attach ``data`` to a resource as its attachment ``content_type``, replacing the
+        one there (see :meth:`Index.put_attachment` for ``expected``, the revisions and
+        the storage limits). The new file is durable before the index names it; the
+        replaced file, and those of recycled patients, are deleted after the commit.
+        Returns the attachment indexed."""
+        new = self.storage.write_content(data, content_type, compressed=self.compressed,
+                                         store_md5=self.ingest.store_md5)
+        try:
+            written = self.index.put_attachment(resource_id, new, expected,
+                                                self.ingest.limits)
+        except BaseException:
+            self.storage.delete(new.uuid)
+            raise
+        for old in ((written.replaced,) if written.replaced else ()) + written.recycled:
+            self.storage.delete(old.uuid)
+        return written.attachment
+
+    def delete_attachment(self, resource_id: str, content_type: int,
+                          expected: Revision | None = None) -> bool:
+        """Remove an attachment of a resource (checked against ``expected``), its file
+        after the commit; False if there was none."""
+        old = self.index.delete_attachment(resource_id, content_type, expected)
+        if old is None:
+            return False
+        self.storage.delete(old.uuid)
+        return True
+
+    def change_compression(self, resource_id: str, content_type: int, compressed: bool
+                           ) -> Attachment | None:
+        """Store an attachment again, compressed or not (``/compress``, ``/uncompress``);
+        nothing when it is stored so already. Returns the attachment indexed, None if the
+        resource has no such attachment. The old file goes after the commit."""
+        old = self.index.attachment(resource_id, content_type)
+        if old is None:
+            return None
+        if old.compressed == compressed:
+            return old
+        with self.open_attachment(old) as fp:
+            data = fp.read()
+        new = self.storage.write_content(data, content_type, compressed=compressed,
+                                         store_md5=bool(old.md5))
+        try:
+            indexed = self.index.replace_attachment_file(resource_id, old, new)
+        except BaseException:
+            self.storage.delete(new.uuid)
+            raise
+        if indexed is None:  # changed meanwhile: the newer one stays
+            self.storage.delete(new.uuid)
+            return self.index.attachment(resource_id, content_type)
+        self.storage.delete(old.uuid)
+        return indexed
+
+    # --- protection and recycling -----------------------------------------
+    def is_protected(self, patient_id: str) -> bool | None:
+        """Whether a patient is protected from recycling; None for no such patient."""
+        return self.index.is_protected(patient_id)
+
+    def set_protected(self, patient_id: str, protected: bool) -> bool:
+        """Protect a patient from recycling or unprotect it; False for no such patient."""
+        return self.index.set_protected(patient_id, protected)
+
+    def recycle(self) -> int:
+        """Recycle patients until the storage is within its limits (``Recycle`` mode),
+        as at start-up after the limits were lowered; how many files were deleted."""
+        limits = self.ingest.limits
+        if limits is None or not limits.active:
+            return 0
+        files = self.index.recycle(limits)
+        for attachment in files:
+            self.storage.delete(attachment.uuid)
+        return len(files)
 
     def disk_size(self, resource_id: str | None = None) -> int:
-        """The size in bytes of the files of a resource (every instance below it), or of
-        every file of the store."""
+        """The size in bytes on disk of the files of a resource (its own and those of every
+        resource below it), or of every file of the store."""
         if resource_id is None:
             return self.index.total_size()
-        return sum(a.size for a in self.index.attachments_of(resource_id))
+        return sum(a.compressed_size for a in self.index.attachments_of(resource_id))
+
+    def sizes(self, resource_id: str | None = None) -> dict[str, int]:
+        """Orthanc's sizes of a resource (its files and those below it), or of the whole
+        store: ``Disk`` and ``Uncompressed`` of every attachment, ``DicomDisk`` and
+        ``DicomUncompressed`` of the DICOM files."""
+        if resource_id is None:
+            disk, uncompressed = self.index.total_sizes()
+            return {"Disk": disk, "Uncompressed": uncompressed}
+        found = self.index.attachments_of(resource_id)
+        dicom = [a for a in found if a.content_type == 1]
+        return {"Disk": sum(a.compressed_size for a in found),
+                "Uncompressed": sum(a.size for a in found),
+                "DicomDisk": sum(a.compressed_size for a in dicom),
+                "DicomUncompressed": sum(a.size for a in dicom)}
 
     @property
     def storage_root(self) -> str:

@@ -3,8 +3,8 @@
 Both servers run on free loopback ports in a fresh temporary folder that is
 removed when they stop. Lethe is the venv's ``lethe serve`` with the default
 ``WorkerProcesses`` (one per core); Orthanc is the Debian package 1.10.1 with
-its default configuration, except ports, folders and the disabled DICOM
-server.
+its default configuration, except ports and folders. Both listen for DICOM on a
+loopback port of their own (``dicom_port``).
 
 Memory: :class:`TreeMemory` follows the server process and all its
 descendants (Lethe's forkserver and worker processes). The kernel keeps each
@@ -229,8 +229,11 @@ class BenchServer:
         self.label = {"lethe": "Lethe", "orthanc": "Orthanc"}[kind]
         self.workdir = Path(tempfile.mkdtemp(prefix=f"bench-{kind}-"))
         self.keep_workdir = keep_workdir
-        self.process = _start_lethe(self.workdir) if kind == "lethe" else start_orthanc(
-            self.workdir, {"Name": "Orthanc", "ConcurrentJobs": 2, "StableAge": 60})
+        self.dicom_port = free_port()
+        self.process = _start_lethe(self.workdir, self.dicom_port) if kind == "lethe" else \
+            start_orthanc(self.workdir, {"Name": "Orthanc", "ConcurrentJobs": 2,
+                                         "StableAge": 60, "DicomServerEnabled": True,
+                                         "DicomPort": self.dicom_port})
         self.pid = self.process.process.pid
         self.memory = TreeMemory(self.pid)
         self.cpu = CpuMeter(self.pid)
@@ -262,10 +265,10 @@ class BenchServer:
         self.stop()
 
 
-def _start_lethe(workdir: Path) -> ServerProcess:
+def _start_lethe(workdir: Path, dicom_port: int) -> ServerProcess:
     port = free_port()
     config = {"StorageDirectory": str(workdir / "storage"), "HttpPort": port,
-              "HttpBindAddress": "127.0.0.1", "DicomPort": free_port(),
+              "HttpBindAddress": "127.0.0.1", "DicomPort": dicom_port,
               "DicomBindAddress": "127.0.0.1"}
     (workdir / "lethe.json").write_text(json.dumps(config))
     return ServerProcess([str(LETHE_COMMAND), "serve", "--config", str(workdir / "lethe.json")],

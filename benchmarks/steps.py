@@ -343,10 +343,32 @@ def instance_modify(run: Run) -> list[float]:
     return _instance_calls(run, "modify", INSTANCE_MODIFY)
 
 
+# --- the DICOM network (benchmarks/dicom_steps.py) ---------------------------------
+def cstore_1(run: Run) -> list[float]:
+    from benchmarks import dicom_steps
+
+    return dicom_steps.cstore_one_association(run)
+
+
+def cstore_4(run: Run) -> list[float]:
+    from benchmarks import dicom_steps
+
+    return dicom_steps.cstore_four_associations(run)
+
+
+def modality_store(run: Run) -> list[float]:
+    from benchmarks import dicom_steps
+
+    return dicom_steps.modality_store(run)
+
+
 STEPS = (
     Step("upload_1", "upload, 1 thread", upload_one_thread),
     Step("delete", "delete studies", delete_studies),
+    Step("cstore_1", "C-STORE received, 1 association", cstore_1, goal=1.0),
+    Step("cstore_4", "C-STORE received, 4 associations", cstore_4, goal=1.0),
     Step("upload_4", "upload, 4 threads", upload_four_threads, goal=1.0),
+    Step("modality_store", "/modalities/{m}/store (C-STORE sent)", modality_store, goal=1.0),
     Step("archive", "study archive (ZIP, streamed)", archive, goal=1.0),
     Step("archive_first_byte", "archive: first byte", archive_first_byte, latency=True,
          count=_one_instance),
@@ -378,7 +400,7 @@ def select_steps(keys: list[str] | None) -> list[Step]:
     wanted = {"upload_1", *keys}
     if wanted - {"upload_1", "delete", "upload_4"}:
         wanted.add("first_job")  # start Lethe's worker pool before the measured jobs
-    if wanted & {"delete", "upload_4"}:
+    if wanted & {"delete", "upload_4", "cstore_1", "cstore_4"}:
         wanted |= {"delete", "upload_4"}
     if "merge" in wanted:
         wanted.add("split")

@@ -15,9 +15,12 @@ what Lethe (and Orthanc) answer:
 - ``GET /instances/{id}/content/{path}`` also answers ``application/json``
   (the list of tags or items when the path names a data set or a sequence,
   as Orthanc does although its description only lists the octet stream);
+- ``GET /series/{id}/ordered-slices``: each item of ``SlicesShort`` is an array
+  (instance ID, first frame, number of frames), not an object;
 - ``GET /system``: ``DatabaseBackendPlugin`` and ``StorageAreaPlugin`` may be
   ``null`` (their own descriptions say so; their declared type is only string);
-- ``info`` names Lethe and its version, and ``servers`` is the server itself.
+- ``info`` names Lethe and its version, and ``servers`` is the server itself;
+- Lethe's own request fields and operations are added (``tools/openapi_additions.py``).
 
 Usage::
 
@@ -42,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.support.corpus import REFERENCE as REFERENCE_FOLDER  # noqa: E402
+from tools.openapi_additions import add_lethe  # noqa: E402
 
 REFERENCE = REFERENCE_FOLDER / "orthanc-openapi.json"
 OUTPUT = ROOT / "src" / "lethe" / "api" / "openapi.json"
@@ -72,6 +76,8 @@ CONTENT_LISTING = {"schema": {
     "description": "The tags of the data set, or the indexes of the sequence's items",
     "type": "array", "items": {"type": "string"}}}
 NULLABLE_SYSTEM_FIELDS = ("DatabaseBackendPlugin", "StorageAreaPlugin")
+SLICES_SHORT_ITEM = {"description": "[instance ID, first frame, number of frames]",
+                     "type": "array"}
 
 
 def route_paths(route: Route) -> list[str]:
@@ -122,6 +128,7 @@ def derive(orthanc: dict, operations: dict[str, set[str]],
             operation["responses"].setdefault("4XX", ERROR_RESPONSE)
             paths.setdefault(path, {})[method] = operation
     _correct(paths)
+    add_lethe(paths, operations, ERROR_RESPONSE)  # tools/openapi_additions.py
     document = {
         "openapi": orthanc["openapi"],
         "info": {"title": "Lethe API", "version": version,
@@ -139,6 +146,10 @@ def _correct(paths: dict[str, dict]) -> None:
     content = paths.get("/instances/{id}/content/{path}", {}).get("get")
     if content is not None:
         content["responses"]["200"]["content"]["application/json"] = CONTENT_LISTING
+    slices = paths.get("/series/{id}/ordered-slices", {}).get("get")
+    if slices is not None:
+        fields = slices["responses"]["200"]["content"]["application/json"]["schema"]
+        fields["properties"]["SlicesShort"]["items"] = SLICES_SHORT_ITEM
     system = paths.get("/system", {}).get("get")
     if system is not None:
         fields = system["responses"]["200"]["content"]["application/json"]["schema"]["properties"]

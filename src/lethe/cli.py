@@ -1,4 +1,5 @@
-"""Lethe's command line: ``lethe serve`` and offline commands on the same engine."""
+"""Lethe's command line: ``lethe serve``, ``lethe check``, and the offline commands on the same
+engine (``lethe anonymize``, ``lethe modify``: :mod:`lethe.offline`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import sys
 
 from lethe import NAME, __version__
 from lethe.config import ConfigError, load_config
+from lethe.offline.command import add_commands as add_offline_commands
 from lethe.store.index import IndexUnavailable
 
 GIL_SWITCH_INTERVAL = 0.0005  # seconds (Python's default: 0.005)
@@ -101,7 +103,8 @@ def _check(args: argparse.Namespace) -> int:
 
     config = load_config(args.config)
     try:
-        store = Store.open(config) if args.repair else Store.open_for_reading(config)
+        store = (Store.open(config, exclusive=True) if args.repair
+                 else Store.open_for_reading(config))
     except FolderInUse as exc:
         print(f"lethe: check --repair refused: {exc} (without --repair, lethe check only "
               "reads and may run beside it)", file=sys.stderr)
@@ -128,7 +131,8 @@ def _check(args: argparse.Namespace) -> int:
               "after its file is complete. While a server runs, temporary files are writes "
               "in progress and outputs of unfinished jobs belong to running jobs; the next "
               "start-up of a server, or lethe check --repair while none runs, removes them "
-              "and the files without index rows.")
+              "(but the outputs of saved jobs that resume) and the files without index "
+              "rows.")
     return 1 if orphans or missing else 0
 
 
@@ -149,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="first remove what an interrupted run left, as a server's "
                             "start-up does (refused while a server runs)")
     check.set_defaults(run=_check)
+    add_offline_commands(commands)  # lethe anonymize, lethe modify
     return parser
 
 

@@ -136,6 +136,16 @@ def _check_content_types(types: dict[str, Any]) -> None:
                              f"to 65535, got {number!r}")
 
 
+def _check_pseudonymization_keys(keys: dict[str, Any]) -> None:
+    from lethe.dicom.pseudonyms import key_from_secret
+
+    for name, secret in keys.items():
+        try:
+            key_from_secret(secret)
+        except ValueError as exc:
+            raise ValueError(f"key {name!r}: {exc}") from None
+
+
 def _check_users(users: dict[str, Any]) -> None:
     for name, password in users.items():
         if not isinstance(password, str):
@@ -239,18 +249,24 @@ class Config:
     MaximumRequestSize: int = setting(4 * 1024**3, "larger request bodies are refused (413)",
                                       shown="4 GiB", minimum=0)
     UidRoot: str = setting("2.25", "root of the UIDs Lethe generates", check=validate_uid_root)
+    PseudonymizationKeys: dict[str, str] = setting(
+        {}, 'project keys for reproducible pseudonyms: `"NAME": "secret"` (16 characters or '
+        'more); an anonymization with `"PseudonymizationKey": "NAME"` derives its UIDs, '
+        "PatientID, PatientName and date shift from the secret", check=_check_pseudonymization_keys)
     DicomLossyTranscodingQuality: int = setting(
         90, "quality of lossy transcodes without `LossyQuality`", minimum=0)
     ConcurrentJobs: int = setting(2, "jobs running at the same time", minimum=0)
     JobsHistorySize: int = setting(10, "ended jobs kept in `/jobs`", minimum=0)
+    SaveJobs: bool = setting(
+        True, "jobs (waiting, running, paused, and the ended ones of the history) are kept in "
+        "the index: after a restart or a crash they resume where they stopped")
     WorkerProcesses: int = setting(
         0, "worker processes for DICOM work (0: one per core)", minimum=0)
     LimitFindResults: int = setting(
-        0, "the most patients, studies or series a C-FIND answers (0: no limit; not applied "
-        "to `/tools/find` yet)")
+        0, "the most patients, studies or series a C-FIND or `/tools/find` answers "
+        "(0: no limit)")
     LimitFindInstances: int = setting(
-        0, "the most instances a C-FIND answers (0: no limit; not applied to `/tools/find` "
-        "yet)")
+        0, "the most instances a C-FIND or `/tools/find` answers (0: no limit)")
     PostgreSQL: PostgreSQLConfig = setting(
         PostgreSQLConfig(), "the index in PostgreSQL when `EnableIndex` is true: the section "
         "of Orthanc's PostgreSQL plugin (`Host`, `Port`, `Database`, `Username`, `Password`, "

@@ -378,8 +378,6 @@ def test_private_tags_are_named_by_the_dictionary_as_in_orthanc(tmp_path, make_a
                 for fmt in ("", "?simplify", "?short"):
                     theirs = get(oracle, f"/instances/{upload(oracle, data)['ID']}/tags{fmt}")
                     ours = get(lethe, f"/instances/{upload(lethe, data)['ID']}/tags{fmt}")
-                    theirs.pop("PixelData", None)
-                    theirs.pop("7fe0,0010", None)
                     assert ours == theirs, (name, fmt)
             simplified = get(lethe, f"/instances/{upload(lethe, data)['ID']}/tags?simplify")
             assert simplified["RadioButton3"] == "jklmopq"
@@ -421,8 +419,6 @@ def test_without_the_private_dictionary_private_tags_are_unknown_as_in_orthanc(t
                 for fmt in ("", "?simplify"):
                     theirs = get(oracle, f"/instances/{upload(oracle, data)['ID']}/tags{fmt}")
                     ours = get(lethe, f"/instances/{upload(lethe, data)['ID']}/tags{fmt}")
-                    theirs.pop("PixelData", None)
-                    theirs.pop("7fe0,0010", None)
                     assert ours == theirs, (name, fmt)
                     if fmt == "":  # only the Dictionary's entry names a private tag
                         named = [k for k, v in ours.items() if "PrivateCreator" in v

@@ -1,11 +1,14 @@
 """DCMTK's command line tools (Debian package ``dcmtk``), run against a server under test.
 
 Every tool is called as the AET :data:`TESTER`, which the servers of these tests know as a
-modality; answers and received files are read back with pydicom.
+modality; answers and received files are read back with pydicom. The tools run with
+``TCP_NODELAY`` (DCMTK's switch to turn Nagle's algorithm off): else each exchange may wait
+40 ms for a delayed acknowledgement.
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import tempfile
@@ -36,7 +39,7 @@ def require_dcmtk() -> None:
 def run(program: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run a DCMTK tool; its completed process (never raises on failure)."""
     return subprocess.run([program, *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=TIMEOUT)
+                          timeout=TIMEOUT, env={**os.environ, "TCP_NODELAY": "1"})
 
 
 def echo(port: int, aet: str = TESTER, called: str = "ANY-SCP") -> subprocess.CompletedProcess:
@@ -109,7 +112,8 @@ def storescp(port: int, folder: Path, aet: str = TESTER) -> Iterator[Path]:
     """A storescp on ``port`` writing what it receives, bit for bit (``+B``), to ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     process = subprocess.Popen(["storescp", "-aet", aet, "-od", str(folder), "+xa", "+B",
-                                str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, "TCP_NODELAY": "1"})
     try:
         _wait_for_port(port, process)
         yield folder

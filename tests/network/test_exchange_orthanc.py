@@ -304,3 +304,31 @@ def test_orthanc_peers_both_ways(servers: Pair) -> None:
             assert client.delete("/peers/nobody").status_code == 404
         assert lethe.delete("/peers/orthanc").status_code == 200
         orthanc.delete("/peers/lethe")
+
+
+@pytest.mark.orthanc
+def test_legacy_find_routes_as_orthanc(servers: Pair) -> None:
+    """The deprecated ``/modalities/{m}/find*``: Lethe and Orthanc ask Orthanc the same."""
+    _clear(servers.lethe, servers.orthanc)
+    _upload(servers.orthanc, BRAINIX)
+    _upload(servers.orthanc, KNEE)
+    with servers.lethe.client() as lethe, servers.orthanc.client() as orthanc:
+        study = orthanc.get("/studies?expand").json()[0]
+        patient_id = study["PatientMainDicomTags"]["PatientID"]
+        study_uid = study["MainDicomTags"]["StudyInstanceUID"]
+        series_uid = orthanc.get(f"/studies/{study['ID']}/series").json()[0][
+            "MainDicomTags"]["SeriesInstanceUID"]
+        cases = [("find-patient", {}), ("find-patient", {"PatientName": "K*"}),
+                 ("find-study", {"PatientID": patient_id}), ("find-study", {"PatientID": "1"}),
+                 ("find-series", {"PatientID": patient_id, "StudyInstanceUID": study_uid}),
+                 ("find-instance", {"PatientID": patient_id, "StudyInstanceUID": study_uid,
+                                    "SeriesInstanceUID": series_uid}),
+                 ("find", {"PatientName": "*"})]
+        for route, body in cases:
+            ours = lethe.post(f"/modalities/orthanc/{route}", json=body)
+            theirs = orthanc.post(f"/modalities/orthanc/{route}", json=body)
+            assert ours.status_code == 200, (route, ours.text)
+            if theirs.text.strip():  # Orthanc answers nothing when a query is refused
+                assert ours.json() == theirs.json(), (route, body)
+            else:
+                assert ours.json() == [], (route, body)

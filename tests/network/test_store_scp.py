@@ -22,7 +22,7 @@ from pynetdicom.pdu import P_DATA_TF
 
 from lethe.network.encoded import EncodedInstance, send_c_store
 from tests.network import dcmtk
-from tests.network.nodes import Pair, pair
+from tests.network.nodes import Pair, lethe_node, pair
 from tests.support.corpus import sample
 
 FILES = ("TransferSyntaxes/1.2.840.10008.1.2.dcm", "TransferSyntaxes/1.2.840.10008.1.2.1.dcm",
@@ -256,3 +256,21 @@ def test_an_aborted_association_leaves_no_partial_instance(servers: Pair) -> Non
     finally:
         assoc.release()
     assert len(_instances(servers.lethe)) == len(before) + 1
+
+
+def test_find_from_an_unknown_aet_is_refused(servers: Pair) -> None:
+    """C-FIND is not always allowed (``DicomAlwaysAllowFind`` false): the association of an
+    unknown AET is accepted (echo is always allowed), its C-FIND aborts it."""
+    for node in (servers.lethe, servers.orthanc):
+        with pytest.raises(AssertionError):
+            dcmtk.find(node.port, ["QueryRetrieveLevel=STUDY", "StudyInstanceUID"],
+                       aet="STRANGER")
+        dcmtk.find(node.port, ["QueryRetrieveLevel=STUDY", "StudyInstanceUID"])  # TESTER may
+
+
+def test_called_aet_checked(tmp_path: Path) -> None:
+    with lethe_node(tmp_path, {"DicomCheckCalledAet": True}) as node:
+        refused = dcmtk.echo(node.port, called="SOMEONE")
+        assert refused.returncode != 0 and "Called AE Title Not Recognized" in refused.stderr
+        assert dcmtk.echo(node.port, called="LETHE").returncode == 0
+        assert dcmtk.echo(node.port, called="lethe").returncode == 0  # AETs ignore case

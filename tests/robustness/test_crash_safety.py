@@ -31,6 +31,7 @@ from tests.support.dicomgen import make_file
 from tests.support.servers import ServerProcess, start_lethe
 
 CONFIG = {"WorkerProcesses": 1}
+NOT_SAVED = {**CONFIG, "SaveJobs": False}  # jobs die with the process (resumed: tests/test_nodes.py)
 STUDY_SIZE = 400
 
 
@@ -149,10 +150,11 @@ def upload_study(server: ServerProcess, size: int) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def killed_during_study_anonymization(tmp_path_factory):
-    """A study anonymized asynchronously, the server killed mid-job, then restarted:
-    (restarted server, source instances, progress seen at the kill, job ID, lethe check)."""
+    """A study anonymized asynchronously, the server killed mid-job, then restarted, jobs not
+    saved: (restarted server, source instances, progress seen at the kill, job ID, lethe
+    check)."""
     tmp_path = tmp_path_factory.mktemp("killed-job")
-    server = start_lethe(tmp_path, CONFIG)
+    server = start_lethe(tmp_path, NOT_SAVED)
     sources = upload_study(server, STUDY_SIZE)
     with server.client() as client:
         study = client.get("/studies").json()[0]
@@ -166,7 +168,7 @@ def killed_during_study_anonymization(tmp_path_factory):
     kill(server)
     assert 20 <= progress <= 70, f"the job was not caught mid-way (progress {progress})"
     check = lethe_check(tmp_path / "lethe.json")
-    server = restart(tmp_path)
+    server = start_lethe(tmp_path, NOT_SAVED)
     yield server, sources, progress, job["ID"], check
     server.stop()
 

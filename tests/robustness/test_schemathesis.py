@@ -54,8 +54,10 @@ schemathesis.serializer.alias(["application/dicom", "application/zip"],
 # Operations that call a remote modality, or read the answers of one: the fuzzer has no
 # modality to offer, and one it creates on a random host rightly answers 500 ("Error in the
 # network protocol", as Orthanc). tests/network/ tests them against Orthanc and DCMTK.
-PEER_OPERATIONS = (r"^/(queries|tools/dicom-echo"
-                   r"|modalities/\{id\}/(echo|get|move|query|store|store-straight)$)")
+PEER_OPERATIONS = (r"^/(queries|tools/dicom-echo|storage-commitment"
+                   r"|modalities/\{id\}/(echo|find[a-z-]*|get|move|query|storage-commitment"
+                   r"|store|store-straight)$"
+                   r"|peers/\{id\}/(store|store-straight|system)$)")
 schema = schemathesis.openapi.from_dict(
     json.loads(OPENAPI.read_text(encoding="utf-8"))).exclude(path_regex=PEER_OPERATIONS)
 schema.config.generation.update(max_examples=EXAMPLES_PER_OPERATION, deterministic=True,

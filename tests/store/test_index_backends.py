@@ -137,7 +137,7 @@ def test_delete_removes_the_subtree_and_the_ancestors_left_empty(index: SqlIndex
     assert {a.uuid for a in outcome.attachments} == {"uuid-1-", "uuid-2-"}
     assert outcome.remaining_ancestor is not None and outcome.remaining_ancestor.id == "s-S"
     assert index.lookup("e-A") is None and index.lookup("i-1") is None
-    assert index.last_change() == last + 1  # a Deleted change takes a number...
+    assert index.last_change() == last  # a Deleted change takes no number (Orthanc's)...
     assert "e-A" not in {c[2] for c in change_log(index)}  # ...and is not kept, nor the rest
     assert index.labels("e-A") == []
     outcome = index.delete("i-3")
@@ -249,16 +249,38 @@ def test_the_schema_is_versioned_and_migrated_once(request: pytest.FixtureReques
     index = open_index(request, backend, tmp_path)
     assert index.schema_version == len(MIGRATIONS)
     assert index.migrate() == len(MIGRATIONS)  # nothing left to apply
-    index.store(new(), overwrite=False)
-    _sql(index, "DROP TABLE schema_version")  # as an index made before versioning
     index.close()
-    index = open_index(request, backend, tmp_path)  # recognized: marked as version 1
+    # An index made before versioning has the schema of migration 1 and no schema_version.
+    if backend == "sqlite":
+        (tmp_path / "index.sqlite").unlink()
+    else:
+        _sql_script(request, backend, tmp_path, "DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("lethe.store.sqlindex.MIGRATIONS", MIGRATIONS[:1])
+        index = open_index(request, backend, tmp_path)
+    _sql(index, "INSERT INTO resources (public_id, level, parent_id) VALUES ('p-P', 0, NULL)")
+    _sql(index, "INSERT INTO attachments VALUES ((SELECT internal_id FROM resources), 1, "
+                "'uuid-old', 100, 'md5')")
+    _sql(index, "DROP TABLE schema_version")
+    index.close()
+    index = open_index(request, backend, tmp_path)  # recognized as version 1, then migrated
     assert index.schema_version == len(MIGRATIONS)
-    assert index.lookup("i-I") is not None
+    assert index.lookup("p-P") is not None
+    assert index.attachment("p-P") == Attachment("uuid-old", 100, "md5")  # stored as it is
+    assert index.is_protected("p-P") is False  # in the recycling order
     _sql(index, f"INSERT INTO schema_version VALUES ({len(MIGRATIONS) + 1}, 'future')")
     index.close()
     with pytest.raises(IndexUnavailable, match="newer Lethe"):
         open_index(request, backend, tmp_path)
+
+
+def _sql_script(request: pytest.FixtureRequest, backend: str, place: Path, script: str) -> None:
+    """Run ``script`` (statements separated by ``;``) on a fresh connection of the test's
+    index, without migrating it."""
+    index = open_index(request, backend, place)
+    for statement in script.split(";"):
+        _sql(index, statement)
+    index.close()
 
 
 # --- PostgreSQL alone ------------------------------------------------------

@@ -21,12 +21,22 @@ def _indexes(path: Path) -> set[str]:
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'main_tags'")}
 
 
+def as_made_before_versioning(conn: sqlite3.Connection) -> None:
+    """Make a new index look as an index made before versioning: the schema of migration 1
+    (what later migrations added by ALTER TABLE removed), without ``schema_version``."""
+    conn.execute("DROP TABLE schema_version")
+    for column in ("compressed_size", "compressed_md5", "compression", "revision"):
+        conn.execute(f"ALTER TABLE attachments DROP COLUMN {column}")
+    conn.execute("ALTER TABLE metadata DROP COLUMN revision")
+    conn.execute("DROP TABLE recycling_order")
+
+
 def test_the_unused_main_tag_value_index_is_dropped_from_an_older_index(tmp_path: Path):
     path = tmp_path / "index.sqlite"
     SQLiteIndex(path).close()
     with sqlite3.connect(path) as conn:  # as an index made by an earlier version
         conn.execute("CREATE INDEX main_tags_value ON main_tags(name, value)")
-        conn.execute("DROP TABLE schema_version")
+        as_made_before_versioning(conn)
     assert "main_tags_value" in _indexes(path)
     SQLiteIndex(path).close()
     assert "main_tags_value" not in _indexes(path)
@@ -56,7 +66,7 @@ def test_an_index_made_before_the_identifiers_table_gets_it_filled(tmp_path: Pat
     with sqlite3.connect(path) as conn:  # as an index made by an earlier version
         conn.execute("DROP TABLE identifiers")
         conn.execute("DELETE FROM properties WHERE name = 'IdentifiersFilled'")
-        conn.execute("DROP TABLE schema_version")
+        as_made_before_versioning(conn)
     index = SQLiteIndex(path)
     ds = pydicom.dcmread(get_testdata_file("CT_small.dcm"))
     assert index.lookup_identifier(Level.PATIENT, ds.PatientID.lower()) == [ids.patient]

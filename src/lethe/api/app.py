@@ -12,23 +12,34 @@ from starlette.middleware import Middleware
 
 from lethe.api import (
     archives,
+    attachments,
+    changes,
+    deidentify,
+    find,
     images,
     instances,
     jobs,
+    legacy_find,
     modalities,
     modify,
     peers,
     reconstruct,
     resources,
+    settings,
     system,
+    tools,
 )
+from lethe.api import tags as tag_routes
 from lethe.api.errors import InternalErrorMiddleware, http_error_handler, lethe_error_handler
+from lethe.api.metrics import Metrics, MetricsMiddleware
 from lethe.api.security import SecurityMiddleware
 from lethe.api.uris import UriNormalizationMiddleware
 from lethe.config import Config
 from lethe.dicom.tags import TagDictionary
 from lethe.errors import LetheError
+from lethe.jobs.cluster import start_saved_jobs
 from lethe.jobs.engine import JobEngine
+from lethe.jobs.persistence import saved_jobs
 from lethe.jobs.pool import WorkerPool
 from lethe.jobs.rehearsal import rehearse
 from lethe.network.service import DicomNetwork
@@ -50,8 +61,9 @@ def create_app(config: Config, store: Store | None = None, *,
     tags = TagDictionary.from_config(config.Dictionary, config.LoadPrivateDictionary)
     network = DicomNetwork.from_config(config)  # as does a bad DICOM setting
     store = store or Store.open(config)
-    engine = JobEngine(config.ConcurrentJobs, config.JobsHistorySize)
     pool = WorkerPool(config.WorkerProcesses, channels=True)
+    journal = saved_jobs(config, store, pool, tags)  # SaveJobs
+    engine = JobEngine(config.ConcurrentJobs, config.JobsHistorySize, journal)
     network.attach(store, pool, engine)
 
     @asynccontextmanager
@@ -60,6 +72,7 @@ def create_app(config: Config, store: Store | None = None, *,
         # The instance routes run the engine in this process, from threads: a first thread
         # hop (which loads anyio's backend) and a first use of the engine, before requests.
         await run_in_threadpool(rehearse)
+        cluster = await run_in_threadpool(start_saved_jobs, engine, journal, store)
         if dicom_listener:
             try:
                 await run_in_threadpool(network.start)
@@ -69,15 +82,21 @@ def create_app(config: Config, store: Store | None = None, *,
                 raise
         yield
         network.stop()  # no association uses the store once it closes
+        if cluster is not None:
+            cluster.stop()  # claims nothing more
         engine.shutdown(timeout=10)  # before the store closes: rollbacks use it
         pool.shutdown()
         store.close()
 
+    metrics = Metrics(config.MetricsEnabled)
     app = Starlette(
-        routes=(instances.routes + modify.routes + system.routes + jobs.routes
-                + reconstruct.routes + modalities.routes + peers.routes + archives.routes
-                + images.routes + resources.routes),
+        routes=(instances.routes + modify.routes + deidentify.routes + system.routes + jobs.routes
+                + reconstruct.routes + modalities.routes + legacy_find.routes + peers.routes
+                + archives.routes + images.routes + changes.routes + find.routes + tag_routes.routes
+                + attachments.routes + tools.routes + settings.routes
+                + resources.routes),
         middleware=[Middleware(UriNormalizationMiddleware),
+                    Middleware(MetricsMiddleware, metrics=metrics),
                     Middleware(SecurityMiddleware, config=config),
                     Middleware(InternalErrorMiddleware)],
         exception_handlers={LetheError: lethe_error_handler,
@@ -85,6 +104,7 @@ def create_app(config: Config, store: Store | None = None, *,
         lifespan=lifespan,
     )
     app.state.config = config
+    app.state.metrics = metrics
     app.state.store = store
     app.state.jobs = engine
     app.state.pool = pool

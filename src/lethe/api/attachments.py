@@ -9,7 +9,7 @@ Revisions (``ETag``): each answer about an attachment carries ``"<revision>-<MD5
 ``PUT`` or ``DELETE`` with ``If-Match`` is refused (409) unless it names the current
 revision and MD5, and with ``CheckRevisions`` a ``PUT`` over an existing attachment, or a
 ``DELETE``, must have ``If-Match``. A ``GET`` whose ``If-None-Match`` names the current
-revision is answered 304. The same rules apply to metadata (:func:`revision_header`).
+revision is answered 304. The same rules apply to metadata (:mod:`lethe.api.revisions`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -26,8 +27,8 @@ from starlette.routing import Route
 from lethe.api.body import read_body
 from lethe.api.resources import store_of
 from lethe.api.responses import file_response, json_response, text_response
-from lethe.errors import ErrorCode, LetheError, out_of_range, unknown_resource
-from lethe.store.index import Revision
+from lethe.api.revisions import delete_revision, etag, not_modified, write_revision
+from lethe.errors import ErrorCode, LetheError, unknown_resource
 from lethe.store.model import Attachment, Level
 from lethe.store.store import Store
 
@@ -84,51 +85,6 @@ def content_types(request: Request) -> ContentTypes:
     if found is None:
         found = state.content_types = ContentTypes(state.config.UserContentType)
     return found
-
-
-def etag(revision: int, md5: str) -> str:
-    """Orthanc's ETag of a metadata or an attachment: the revision and the MD5 of the
-    content."""
-    return f'"{revision}-{md5}"'
-
-
-def revision_header(request: Request, header: str) -> Revision | None:
-    """The revision named in ``If-Match`` or ``If-None-Match`` (``"3-<MD5>"``, quotes
-    optional), or None without the header; 400 naming the header and its value when it is
-    not such a revision."""
-    value = request.headers.get(header)
-    if value is None:
-        return None
-    text = value.strip().strip('"')
-    revision, dash, md5 = text.partition("-")
-    if not dash or not re.fullmatch(r"-?[0-9]{1,18}", revision):
-        raise out_of_range(f'the "{header}" HTTP header should contain the ETag (revision '
-                           f'followed by MD5 hash), but found: {value}')
-    return int(revision), md5
-
-
-def write_revision(request: Request) -> Revision | None:
-    """The revision a ``PUT`` states (``If-Match``): with ``CheckRevisions`` and no header,
-    a revision that matches no existing value (a first ``PUT`` only is accepted)."""
-    stated = revision_header(request, "If-Match")
-    if stated is None and request.app.state.config.CheckRevisions:
-        return -1, ""
-    return stated
-
-
-def delete_revision(request: Request) -> Revision | None:
-    """The revision a ``DELETE`` states (``If-Match``); 409 when ``CheckRevisions`` asks for
-    one and there is none."""
-    stated = revision_header(request, "If-Match")
-    if stated is None and request.app.state.config.CheckRevisions:
-        raise LetheError(ErrorCode.REVISION,
-                         'HTTP header "If-Match" is missing, as "CheckRevisions" is "true"')
-    return stated
-
-
-def not_modified(request: Request, revision: int, md5: str) -> bool:
-    """Whether ``If-None-Match`` names this revision and MD5 (answer 304)."""
-    return revision_header(request, "If-None-Match") == (revision, md5)
 
 
 def _target(request: Request) -> tuple[Store, str, int]:
@@ -290,6 +246,23 @@ def _md5_of(fp: Any) -> str:
         digest.update(chunk)
     return digest.hexdigest()
 
+
+class _Words(Convertor):
+    """A path segment restricted to a fixed set of words."""
+
+    def __init__(self, *words: str) -> None:
+        self.regex = "|".join(words)  # type: ignore[misc]  # Starlette reads the instance's
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("attachment_read", _Words(*(op for op in OPERATIONS if op not in
+                                                   ("compress", "uncompress", "verify-md5"))))
+register_url_convertor("attachment_write", _Words("compress", "uncompress", "verify-md5"))
 
 ATTACHMENT = "/{level:level}/{id}/attachments/{name}"
 routes = [

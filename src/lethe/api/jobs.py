@@ -72,8 +72,8 @@ async def run_job(request: Request, job: Job, options: JobOptions) -> Response:
     it without blocking the event loop and answer its ``Content``, or raise its error (code
     and details) as a :class:`LetheError`. Asynchronous: answer the handle
     ``{"ID": ..., "Path": "/jobs/<id>"}`` at once."""
-    job_id, outcome = engine_of(request).submit_tracked(job, options.priority,
-                                                        options.user_data)
+    job_id, outcome = await run_in_threadpool(  # a saved job is written to the index
+        engine_of(request).submit_tracked, job, options.priority, options.user_data)
     if not options.synchronous:
         return json_response({"ID": job_id, "Path": f"/jobs/{job_id}"})
     return json_response(await asyncio.wrap_future(outcome))

@@ -9,19 +9,21 @@ from typing import BinaryIO
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from lethe.api.body import read_body, read_json_object
+from lethe.api.deidentify import instance_plan_response, plan_json
 from lethe.api.instances import origin_of
 from lethe.api.jobs import parse_job_options, run_job
 from lethe.api.resources import LEVEL_BY_PLURAL, store_of
 from lethe.api.responses import output_in_memory, output_response, spooled_output
 from lethe.api.system import check_level
 from lethe.dicom.modify_file import modify_file
+from lethe.dicom.proof import modify_file_verified
 from lethe.dicom.request import ModificationRequest
 from lethe.errors import bad_file_format
-from lethe.jobs.modification import ModificationJob, ModificationPlan
+from lethe.jobs.modification import ModificationJob, ModificationPlan, ParsedFrom
 from lethe.jobs.studies import plan_merge, plan_split
 from lethe.jobs.submission import check_submission, new_context, source_instances
 from lethe.store.model import Level
@@ -89,6 +91,8 @@ async def instance_route(request: Request) -> Response:
     anonymize = _is_anonymization(request)
     parsed = request.app.state.parsed_requests.get(
         anonymize, body, lambda: _parse(request, body, anonymize, instance_route=True))
+    if parsed.dry_run:
+        return await instance_plan_response(request, parsed)
     store, config = store_of(request), request.app.state.config
 
     def modify() -> bytes | BinaryIO:
@@ -98,7 +102,13 @@ async def instance_route(request: Request) -> Response:
             source = fp.read() if in_memory else fp
 
             def write(out: BinaryIO) -> None:
-                modify_file(source, out, parsed, context, config.DicomLossyTranscodingQuality)
+                if parsed.verify:
+                    modify_file_verified(source, out, parsed, context,
+                                         config.DicomLossyTranscodingQuality,
+                                         parsed.allow_burned_in)
+                else:
+                    modify_file(source, out, parsed, context,
+                                config.DicomLossyTranscodingQuality)
             return output_in_memory(write) if in_memory else spooled_output(write)
     return output_response(await run_in_threadpool(modify), "application/dicom")
 
@@ -118,7 +128,11 @@ async def resource_route(request: Request) -> Response:
     anonymize = _is_anonymization(request)
     options = parse_job_options(body, keep_source_default=True)
     parsed = _parse(request, body, anonymize, level=level)
-    job = await run_in_threadpool(_plan_job, request, parsed, [rid], level, options, level)
+    if parsed.dry_run:
+        return JSONResponse(await run_in_threadpool(_dry_run, request, parsed, [rid], level,
+                                                    options, level))
+    job = await run_in_threadpool(_plan_job, request, parsed, [rid], level, options, level,
+                                  _parsed_from(request, body, anonymize, level))
     return await run_job(request, job, options)
 
 
@@ -135,12 +149,35 @@ async def bulk_route(request: Request) -> Response:
         level = check_level(body["Level"])
     parsed = _parse(request, body, anonymize, level=level)
     check_as = level or parsed.level
-    job = await run_in_threadpool(_plan_job, request, parsed, resources, check_as, options, None)
+    if parsed.dry_run:
+        return JSONResponse(await run_in_threadpool(_dry_run, request, parsed, resources,
+                                                    check_as, options, None))
+    job = await run_in_threadpool(_plan_job, request, parsed, resources, check_as, options, None,
+                                  _parsed_from(request, body, anonymize, level))
     return await run_job(request, job, options)
 
 
+def _dry_run(request: Request, parsed: ModificationRequest, resources: list[str],
+             level: Level, options, output_level: Level | None) -> dict:
+    """``DryRun``: the checks of a real submission, then the plan; nothing is written."""
+    store, config = store_of(request), request.app.state.config
+    if output_level is not None:
+        store.resource(resources[0], output_level)
+    sources = source_instances(store, resources)
+    for rid in resources if output_level is not None else ():
+        check_submission(store, config, parsed, level, rid, options.keep_source)
+    return plan_json(store, config, parsed, resources, sources)
+
+
+def _parsed_from(request: Request, body: dict, anonymize: bool,
+                 level: Level | None) -> ParsedFrom:
+    """How :func:`_parse` parsed ``body``: what parses it again for a saved job."""
+    return ParsedFrom(body, anonymize, level, request.app.state.config.DefaultPrivateCreator)
+
+
 def _plan_job(request: Request, parsed: ModificationRequest, resources: list[str],
-              level: Level, options, output_level: Level | None) -> ModificationJob:
+              level: Level, options, output_level: Level | None,
+              parsed_from: ParsedFrom | None = None) -> ModificationJob:
     store, config = store_of(request), request.app.state.config
     if output_level is not None:
         store.resource(resources[0], output_level)
@@ -150,7 +187,9 @@ def _plan_job(request: Request, parsed: ModificationRequest, resources: list[str
     plan = ModificationPlan(parsed, new_context(store, config, parsed), sources,
                             tuple(resources), output_level, options.keep_source,
                             options.permissive, origin_of(request),
-                            default_quality=config.DicomLossyTranscodingQuality)
+                            default_quality=config.DicomLossyTranscodingQuality,
+                            verify=parsed.verify, allow_burned_in=parsed.allow_burned_in,
+                            parsed_from=parsed_from)
     return ModificationJob(store, request.app.state.pool, plan)
 
 

@@ -13,7 +13,8 @@ from starlette.routing import Route
 
 from lethe.api.body import read_body, read_json
 from lethe.api.jobs import parse_job_options, run_job
-from lethe.api.modalities import network_of, store_resources
+from lethe.api.modalities import store_resources
+from lethe.api.network_args import network_of
 from lethe.api.resources import flag, store_of
 from lethe.api.responses import json_response, text_response
 from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES

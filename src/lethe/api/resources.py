@@ -3,8 +3,8 @@ deletion, statistics, metadata and labels of patients, studies, series and insta
 
 from __future__ import annotations
 
+import hashlib
 import re
-from datetime import datetime
 
 from starlette.concurrency import run_in_threadpool
 from starlette.convertors import Convertor, register_url_convertor
@@ -13,9 +13,19 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from lethe.api.body import read_body
+from lethe.api.listing import (
+    Expansion,
+    bool_arg,
+    content_from_query,
+    expand,
+    expand_all,
+    metadata_number,
+    tags_of,
+)
 from lethe.api.responses import json_response, text_response
+from lethe.api.revisions import delete_revision, etag, not_modified, write_revision
 from lethe.errors import ErrorCode, LetheError, bad_request
-from lethe.store.model import Level, Resource
+from lethe.store.model import Level
 from lethe.store.store import Store
 
 SYSTEM_METADATA = ("IndexInSeries", "ReceptionDate", "RemoteAET", "ModifiedFrom",
@@ -53,86 +63,44 @@ def int_arg(request: Request, name: str, default: int = 0) -> int:
     return value
 
 
-def is_stable(last_update: str | None, stable_age: int) -> bool:
-    """Whether nothing was received for ``stable_age`` seconds after ``last_update``."""
-    if not last_update:
-        return True
-    try:
-        then = datetime.strptime(last_update, "%Y%m%dT%H%M%S")
-    except ValueError:
-        return True
-    return (datetime.now() - then).total_seconds() >= stable_age
-
-
-def resource_json(store: Store, resource: Resource, stable_age: int) -> dict:
-    """The JSON of ``GET /{level}/{id}``, shaped as Orthanc's."""
-    metadata = store.metadata(resource.id)
-    own, patient = store.main_tags_with_patient(resource.id)
-    body: dict = {"ID": resource.id, "MainDicomTags": own,
-                  "Type": resource.level.label, "Labels": store.labels(resource.id)}
-    for name in ("AnonymizedFrom", "ModifiedFrom"):
-        if name in metadata:
-            body[name] = metadata[name]
-    level = resource.level
-    if level is not Level.PATIENT:
-        body["Parent" + level.parent.label] = resource.parent_id
-    if level is not Level.INSTANCE:
-        body["IsStable"] = is_stable(metadata.get("LastUpdate"), stable_age)
-        body["LastUpdate"] = metadata.get("LastUpdate", "")
-        body[level.child.plural.capitalize()] = store.children(resource.id)
-    if level is Level.STUDY:
-        body["PatientMainDicomTags"] = patient
-    elif level is Level.SERIES:
-        expected = _integer(metadata.get("ExpectedNumberOfInstances"))
-        body["ExpectedNumberOfInstances"] = expected
-        body["Status"] = _series_status(len(body["Instances"]), expected)
-    elif level is Level.INSTANCE:
-        attachment = store.attachment(resource.id)
-        body["FileSize"] = attachment.size if attachment else 0
-        body["FileUuid"] = attachment.uuid if attachment else ""
-        body["IndexInSeries"] = _integer(metadata.get("IndexInSeries"))
-    return dict(sorted(body.items()))
-
-
-def _integer(text: str | None) -> int | None:
-    """An integer stored as text (ASCII digits only), else None."""
-    return int(text) if text and re.fullmatch(r"-?[0-9]+", text) else None
-
-
-def _series_status(count: int, expected: int | None) -> str:
-    if expected is None or expected <= 0:
-        return "Unknown"
-    return "Complete" if count == expected else "Missing" if count < expected else "Inconsistent"
-
-
 def _level(request: Request) -> Level:
     return LEVEL_BY_PLURAL[request.path_params["level"]]
 
 
-def expanded(request: Request, ids: list[str]) -> list[dict]:
-    """The resource JSON of each of ``ids`` that still exists."""
-    store, age = store_of(request), request.app.state.config.StableAge
-    found = (store.lookup(i) for i in ids)
-    return [resource_json(store, r, age) for r in found if r is not None]
+def expanded(request: Request, ids: list[str], expansion: Expansion | None = None
+             ) -> list[dict]:
+    """The JSON of each of ``ids`` that still exists, as ``expansion`` asks (by default as
+    the request's query asks: :meth:`Expansion.from_query`)."""
+    tags = tags_of(request)
+    return expand_all(store_of(request), ids, expansion or Expansion.from_query(request, tags),
+                      stable_age=request.app.state.config.StableAge, tags=tags)
 
 
 async def list_resources(request: Request) -> Response:
+    """``GET /{level}``: the IDs in creation order (``since``, ``limit``), or with
+    ``expand`` or ``response-content`` the resources themselves."""
     level = _level(request)
     since, limit = int_arg(request, "since"), int_arg(request, "limit")
-    expand = flag(request, "expand")
+    content = content_from_query(request)
+    expand_them = content is not None or bool_arg(request, "expand", False)
+    expansion = Expansion.from_query(request, tags_of(request)) if expand_them else None
 
     def work() -> list:
         ids = store_of(request).list_ids(level, since, limit)
-        return expanded(request, ids) if expand else ids
+        return ids if expansion is None else expanded(request, ids, expansion)
     return json_response(await run_in_threadpool(work))
 
 
 async def get_resource(request: Request) -> Response:
+    """``GET /{level}/{id}`` (``?short``, ``?full``, ``?requested-tags``)."""
     level, rid = _level(request), request.path_params["id"]
+    tags = tags_of(request)
+    expansion = Expansion.from_query(request, tags)
 
     def work() -> dict:
         store = store_of(request)
-        return resource_json(store, store.resource(rid, level), request.app.state.config.StableAge)
+        return expand(store, store.resource(rid, level), expansion,
+                      stable_age=request.app.state.config.StableAge, tags=tags)
     return json_response(await run_in_threadpool(work))
 
 
@@ -147,14 +115,19 @@ async def delete_resource(request: Request) -> Response:
 
 
 async def relative_route(request: Request) -> Response:
-    """Descendants (``/patients/{id}/studies``, ``/studies/{id}/instances``, ...) or the
-    ancestor (``/instances/{id}/patient``, ``/series/{id}/study``, ...), expanded."""
+    """Descendants (``/patients/{id}/studies``, ``/studies/{id}/instances``, ...: expanded
+    unless ``?expand=false``) or the ancestor (``/instances/{id}/patient``,
+    ``/series/{id}/study``, ...), in the forms :class:`Expansion` describes."""
     level, rid, name = _level(request), request.path_params["id"], request.path_params["relative"]
     target = Level.parse(name)
     descendant = target > level and name == target.plural
     ancestor = target < level and name == target.key
     if not (descendant or ancestor):
         raise LetheError(ErrorCode.UNKNOWN_RESOURCE, f'{level.label} has no "{name}"')
+    tags = tags_of(request)
+    expansion = Expansion.from_query(request, tags)
+    expand_them = ancestor or content_from_query(request) is not None or bool_arg(
+        request, "expand", True)
 
     def work() -> dict | list:
         store = store_of(request)
@@ -162,11 +135,12 @@ async def relative_route(request: Request) -> Response:
         if target < level:
             while resource.level > target:
                 resource = store.resource(resource.parent_id or "")
-            return resource_json(store, resource, request.app.state.config.StableAge)
+            return expand(store, resource, expansion,
+                          stable_age=request.app.state.config.StableAge, tags=tags)
         ids = [rid]
         for _ in range(target - level):
             ids = [c for i in ids for c in store.children(i)]
-        return expanded(request, ids)
+        return expanded(request, ids, expansion) if expand_them else ids
     return json_response(await run_in_threadpool(work))
 
 
@@ -174,10 +148,11 @@ def _size_fields(prefix: str, size: int) -> dict:
     return {f"{prefix}Size": str(size), f"{prefix}SizeMB": size // (1024 * 1024)}
 
 
-def size_statistics(size: int) -> dict:
-    """Orthanc's size fields (disk, uncompressed, and their DICOM-only twins)."""
+def size_statistics(sizes: dict[str, int]) -> dict:
+    """Orthanc's size fields (on disk and uncompressed, of every attachment and of the DICOM
+    files): ``DiskSize`` and ``DiskSizeMB``... from :meth:`Store.sizes`."""
     body: dict = {}
-    for prefix in ("DicomDisk", "DicomUncompressed", "Disk", "Uncompressed"):
+    for prefix, size in sizes.items():
         body.update(_size_fields(prefix, size))
     return body
 
@@ -188,7 +163,7 @@ async def resource_statistics(request: Request) -> Response:
     def work() -> dict:
         store = store_of(request)
         store.resource(rid, level)
-        body = size_statistics(store.disk_size(rid))
+        body = size_statistics(store.sizes(rid))
         if level < Level.INSTANCE:
             counts = {Level.STUDY: "CountStudies", Level.SERIES: "CountSeries",
                       Level.INSTANCE: "CountInstances"}
@@ -214,38 +189,66 @@ def _user_metadata_name(request: Request, name: str) -> str:
 
 
 async def list_metadata(request: Request) -> Response:
+    """``GET /{level}/{id}/metadata``: the names (``?expand``: name -> value); with
+    ``?numeric`` (Orthanc 1.12), Orthanc's numbers instead of the names."""
     level, rid = _level(request), request.path_params["id"]
+    numeric = flag(request, "numeric")
+    user = request.app.state.config.UserMetadata
 
     def work() -> dict | list:
         store = store_of(request)
         store.resource(rid, level)
         values = store.metadata(rid)
+        if numeric:
+            numbers = {name: metadata_number(name, user) for name in values}
+            values = {str(numbers[n]): v for n, v in values.items() if numbers[n] is not None}
+            if not flag(request, "expand"):
+                return [int(number) for number in values]
         return values if flag(request, "expand") else list(values)
     return json_response(await run_in_threadpool(work))
 
 
 async def metadata_item(request: Request) -> Response:
+    """``GET``, ``PUT`` and ``DELETE`` of one metadata, with revisions
+    (:mod:`lethe.api.revisions`: ``ETag``, ``If-Match``, ``If-None-Match``)."""
     level, rid, name = _level(request), request.path_params["id"], request.path_params["name"]
     store = store_of(request)
     if request.method == "GET":
-        def get() -> str:
+        def get() -> tuple[str, int]:
             store.resource(rid, level)
-            values = store.metadata(rid)
-            if name not in values:
+            entry = store.metadata_entry(rid, name)
+            if entry is None:
                 raise LetheError(ErrorCode.INEXISTENT_ITEM, f'no metadata "{name}"')
-            return values[name]
-        return text_response(await run_in_threadpool(get))
+            return entry
+        value, revision = await run_in_threadpool(get)
+        tag = etag(revision, _md5(value))
+        if not_modified(request, revision, _md5(value)):
+            return Response(status_code=304, headers={"ETag": tag})
+        answer = text_response(value)
+        answer.headers["ETag"] = tag
+        return answer
     _user_metadata_name(request, name)
+    if request.method == "DELETE":
+        expected = delete_revision(request)
+
+        def delete() -> None:
+            store.resource(rid, level)
+            if not store.remove_metadata(rid, name, expected):
+                raise LetheError(ErrorCode.INEXISTENT_ITEM, f'no metadata "{name}"')
+        await run_in_threadpool(delete)
+        return json_response({})
+    expected = write_revision(request)
     value = (await read_body(request)).decode("utf-8", errors="replace")
 
-    def change() -> None:
+    def put() -> int:
         store.resource(rid, level)
-        if request.method == "PUT":
-            store.set_metadata(rid, name, value)
-        elif not store.delete_metadata(rid, name):
-            raise LetheError(ErrorCode.INEXISTENT_ITEM, f'no metadata "{name}"')
-    await run_in_threadpool(change)
-    return json_response({})
+        return store.put_metadata(rid, name, value, expected)
+    revision = await run_in_threadpool(put)
+    return json_response({}, headers={"ETag": etag(revision, _md5(value))})
+
+
+def _md5(text: str) -> str:
+    return hashlib.md5(text.encode("utf-8")).hexdigest()
 
 
 # --- labels -----------------------------------------------------------------

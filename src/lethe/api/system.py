@@ -1,10 +1,11 @@
-"""System routes: /system, /statistics, /changes and the /tools that search the index."""
+"""System routes: /system, /statistics, /tools/now and /tools/lookup (/changes and
+/exports: :mod:`lethe.api.changes`; /tools/find: :mod:`lethe.api.find`)."""
 
 from __future__ import annotations
 
 import functools
 import importlib.resources
-from datetime import datetime
+from datetime import UTC, datetime
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -12,80 +13,95 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from lethe import NAME, __version__
-from lethe.api.body import read_body, read_json_object
-from lethe.api.resources import expanded, int_arg, store_of
+from lethe.api.body import read_body
+from lethe.api.resources import store_of
 from lethe.api.responses import json_response, text_response
 from lethe.errors import bad_request, out_of_range
-from lethe.store.find import FindQuery, find
 from lethe.store.model import Level
 
-API_VERSION = 16
-CHANGES_DEFAULT_LIMIT = 100
-CHANGES_MAX_LIMIT = 10000
+API_VERSION = 30
+"""The version of Orthanc's REST API that Lethe follows (Orthanc 1.12.11's)."""
+CAPABILITIES = {"HasExtendedChanges": True, "HasExtendedFind": True,
+                "HasKeyValueStores": False, "HasQueues": False, "HasReserveQueueValue": False}
+"""The optional features of Orthanc's index that Lethe has (``/system``'s ``Capabilities``):
+the ``/tools/find`` and the ``/changes`` (``type``, ``to``) of Orthanc 1.12.5; not the
+key-value stores and queues of Orthanc 1.12.8."""
 
 
 async def system(request: Request) -> Response:
+    """``GET /system``: the fields of Orthanc 1.12.11's answer, and ``Implementation``."""
     config = request.app.state.config
     return json_response({
         "ApiVersion": API_VERSION,
-        "CheckRevisions": False,
+        "Capabilities": CAPABILITIES,
+        "CheckRevisions": config.CheckRevisions,
         "DatabaseBackendPlugin": None,
+        "DatabaseServerIdentifier": _server_identifier(config),
         "DatabaseVersion": 6,
         "DicomAet": config.DicomAet,
+        "DicomDefaultRetrieveMethod": "C-MOVE",
         "DicomPort": config.DicomPort,
+        "HasLabels": True,
         "HttpPort": config.HttpPort,
-        "IsHttpServerSecure": config.AuthenticationEnabled or not config.RemoteAccessAllowed,
-        "Name": config.Name,
-        "PluginsEnabled": False,
-        "StorageAreaPlugin": None,
-        "Version": __version__,
         "Implementation": NAME,
+        "IngestTranscoding": "",
+        "IsHttpServerSecure": config.AuthenticationEnabled or not config.RemoteAccessAllowed,
+        "MainDicomTags": _main_tags_signature(),
+        "MaximumPatientCount": config.MaximumPatientCount,
+        "MaximumStorageMode": config.MaximumStorageMode,
+        "MaximumStorageSize": config.MaximumStorageSize,
+        "Name": config.Name,
+        "OverwriteInstances": config.OverwriteInstances,
+        "PatientLevelEnabled": True,
+        "PluginsEnabled": False,
+        "ReadOnly": False,
+        "StorageAreaPlugin": None,
+        "StorageCompression": config.StorageCompression,
+        "UserMetadata": config.UserMetadata,
+        "Version": __version__,
     })
+
+
+@functools.cache
+def _main_tags_signature() -> dict[str, str]:
+    """The main tags of each level as ``/system`` lists them: ``gggg,eeee`` joined by
+    ``;``, sorted."""
+    from lethe.dicom.maintags import MAIN_TAGS
+
+    return {level.label: ";".join(sorted(f"{tag.group:04x},{tag.element:04x}"
+                                         for tag in MAIN_TAGS[level])) for level in Level}
+
+
+def _server_identifier(config: object) -> str:
+    """An identifier of this server's index (``DatabaseServerIdentifier``), stable across
+    restarts: an Orthanc-style hash of the storage folder and the server name."""
+    import hashlib
+
+    text = f"{getattr(config, 'StorageDirectory', '')}|{getattr(config, 'Name', '')}"
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return "-".join(digest[i:i + 8] for i in range(0, 40, 8))
 
 
 async def statistics(request: Request) -> Response:
     def work() -> dict:
         store = store_of(request)
-        size = store.disk_size()
+        sizes = store.sizes()
+        disk, uncompressed = sizes["Disk"], sizes["Uncompressed"]
         return {"CountInstances": store.count(Level.INSTANCE),
                 "CountPatients": store.count(Level.PATIENT),
                 "CountSeries": store.count(Level.SERIES),
                 "CountStudies": store.count(Level.STUDY),
-                "TotalDiskSize": str(size), "TotalDiskSizeMB": size // (1024 * 1024),
-                "TotalUncompressedSize": str(size),
-                "TotalUncompressedSizeMB": size // (1024 * 1024)}
-    return json_response(await run_in_threadpool(work))
-
-
-async def changes(request: Request) -> Response:
-    since = int_arg(request, "since")
-    limit = min(int_arg(request, "limit", CHANGES_DEFAULT_LIMIT), CHANGES_MAX_LIMIT)
-
-    def work() -> dict:
-        store = store_of(request)
-        rows = store.changes(since, limit + 1)
-        done = len(rows) <= limit
-        rows = rows[:limit]
-        last = rows[-1].seq if rows else store.last_change()
-        return {"Changes": [{"ChangeType": c.change_type, "Date": c.date, "ID": c.resource_id,
-                             "Path": f"/{c.level.plural}/{c.resource_id}",
-                             "ResourceType": c.level.label, "Seq": c.seq} for c in rows],
-                "Done": done, "Last": last}
+                "TotalDiskSize": str(disk), "TotalDiskSizeMB": disk // (1024 * 1024),
+                "TotalUncompressedSize": str(uncompressed),
+                "TotalUncompressedSizeMB": uncompressed // (1024 * 1024)}
     return json_response(await run_in_threadpool(work))
 
 
 async def now(request: Request) -> Response:
-    return text_response(datetime.now().strftime("%Y%m%dT%H%M%S"))
-
-
-async def tools_find(request: Request) -> Response:
-    body = await read_json_object(request)
-    query = FindQuery.parse(body)
-
-    def work() -> list:
-        ids = find(store_of(request), query)
-        return expanded(request, ids) if query.expand else ids
-    return json_response(await run_in_threadpool(work))
+    """``/tools/now``: the UTC time; ``/tools/now-local``: the local time (``YYYYMMDDTHHMMSS``)."""
+    local = request.url.path.rstrip("/").endswith("-local")
+    moment = datetime.now() if local else datetime.now(UTC)
+    return text_response(moment.strftime("%Y%m%dT%H%M%S"))
 
 
 async def tools_lookup(request: Request) -> Response:
@@ -127,9 +143,7 @@ routes = [
     Route("/openapi.json", openapi, methods=["GET"]),
     Route("/system", system, methods=["GET"]),
     Route("/statistics", statistics, methods=["GET"]),
-    Route("/changes", changes, methods=["GET"]),
     Route("/tools/now", now, methods=["GET"]),
     Route("/tools/now-local", now, methods=["GET"]),
-    Route("/tools/find", tools_find, methods=["POST"]),
     Route("/tools/lookup", tools_lookup, methods=["POST"]),
 ]

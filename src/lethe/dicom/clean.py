@@ -18,7 +18,7 @@ level:
 
 from __future__ import annotations
 
-from pydicom.dataelem import DataElement
+from pydicom.dataelem import DataElement, RawDataElement
 from pydicom.dataset import Dataset
 from pydicom.multival import MultiValue
 
@@ -87,7 +87,7 @@ def _walk(dataset: Dataset, chain: Chain, request: ModificationRequest, days: in
         if any(path_matches(path, chain, tag) for path in request.kept_paths):
             continue
         raw = dataset.get_item(tag, keep_deferred=True)
-        if getattr(raw, "value", b"") is None and getattr(raw, "length", 0):
+        if isinstance(raw, RawDataElement) and raw.value is None and raw.length:
             continue  # a deferred value: the pixel data left in the file
         vr = element_vr(dataset, tag)
         if vr == "SQ":

@@ -80,7 +80,7 @@ def overlay_groups_removed(dataset: Dataset, request: ModificationRequest) -> fr
     since an Overlay Plane without its Type 1 OverlayData is invalid."""
     if request.profile is None or not request.profile.removed_ranges or request.keeps_ranges:
         return frozenset()
-    return frozenset(tag >> 16 for tag in dataset.keys()
+    return frozenset(tag >> 16 for tag in dataset.keys()  # noqa: SIM118 - no conversion
                      if tag & 0xFFFF == 0x3000 and 0x6000 <= tag >> 16 <= 0x60FF
                      and request.removes_range(tag) and tag not in request.kept_tags
                      and tag not in request.replaced_tags)

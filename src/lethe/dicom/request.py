@@ -109,6 +109,9 @@ class ModificationRequest:
     added), ``cleaned`` (the tags an option cleans, out of the other sets) and the flags
     after it. ``pseudonymization_key`` is the name of the project key the request asks for
     (:mod:`lethe.dicom.pseudonyms`); the caller resolves it into the context's mapper.
+    ``dry_run``, ``verify`` and ``allow_burned_in`` are what the caller does around the
+    engine: a plan instead of outputs (:mod:`lethe.dicom.plan`), proven outputs
+    (:mod:`lethe.dicom.proof`); the engine itself ignores them.
     """
 
     anonymize: bool
@@ -144,6 +147,9 @@ class ModificationRequest:
     shift_dates: bool = False
     temporal_information: str = "REMOVED"
     pseudonymization_key: str | None = None
+    dry_run: bool = False
+    verify: bool = False
+    allow_burned_in: bool = False
 
     def removes_range(self, tag: int) -> bool:
         """Whether ``tag`` is curve data, overlay data or overlay comments that this request
@@ -189,8 +195,9 @@ class ModificationRequest:
             ``PARAMETER_OUT_OF_RANGE`` instead of ``BAD_FILE_FORMAT`` (spec 2.5).
 
         Lethe's additions to the body: ``Options`` (anonymization only: PS3.15 options,
-        :func:`lethe.dicom.options.parse_options`) and ``PseudonymizationKey`` (the name of a
-        project key, a string).
+        :func:`lethe.dicom.options.parse_options`), ``PseudonymizationKey`` (the name of a
+        project key, a string), and the booleans ``DryRun``, ``Verify`` and
+        ``AllowBurnedInAnnotation``.
 
         Returns
         -------
@@ -246,6 +253,8 @@ class ModificationRequest:
                    sets_deidentification_method=(anonymize and not (remove or entries or keep)
                                                  and not keep_private_tags),
                    options=options, pseudonymization_key=key_name,
+                   dry_run=_boolean(body, "DryRun"), verify=_boolean(body, "Verify"),
+                   allow_burned_in=_boolean(body, "AllowBurnedInAnnotation"),
                    **_option_flags(effects), **resolved)
 
     def with_level(self, level: Level) -> ModificationRequest:

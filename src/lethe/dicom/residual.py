@@ -82,7 +82,6 @@ class IdentifyingTags(Protocol):
     def is_identifying(self, tag: BaseTag) -> bool:
         """Whether the source values of ``tag`` identify."""
 
-
 @dataclass(frozen=True)
 class Leak:
     """An identifying source value found in the output.

@@ -40,6 +40,8 @@ _MODALITY = Tag(0x0008, 0x0060)
 _SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7"
 _ULTRASOUND = ("1.2.840.10008.5.1.4.1.1.6", "1.2.840.10008.5.1.4.1.1.3")
 _MOST_LEAKS_NAMED = 5
+PREFIX = "Verify: "
+"""How the details of every error of this module start (:func:`is_verification_error`)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def verification_failed(leaks: list[Leak]) -> LetheError:
     """The error of an output that fails :func:`verify_output`, naming where (not what)."""
     named = ", ".join(f"{leak.source_tag} at {leak.path}" for leak in leaks[:_MOST_LEAKS_NAMED])
     more = f" and {len(leaks) - _MOST_LEAKS_NAMED} more" if len(leaks) > _MOST_LEAKS_NAMED else ""
-    return bad_request(f"Verify: {len(leaks)} identifying value(s) of the source survive in "
+    return bad_request(f"{PREFIX}{len(leaks)} identifying value(s) of the source survive in "
                        f"the output: {named}{more}; nothing was stored")
 
 
@@ -141,9 +143,15 @@ def burned_in_reason(dataset: Dataset) -> str | None:
 
 def burned_in_refused(reason: str) -> LetheError:
     """The error of a verified anonymization of an instance with burned-in text."""
-    return bad_request(f"Verify: the pixels of this instance may show identifying text "
+    return bad_request(f"{PREFIX}the pixels of this instance may show identifying text "
                        f"({reason}); add \"AllowBurnedInAnnotation\": true to anonymize it "
                        "anyway")
+
+
+def is_verification_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is a refusal of this module (it fails a job even when ``Permissive``:
+    a verified request stores nothing unless every output passes)."""
+    return isinstance(exc, LetheError) and exc.details.startswith(PREFIX)
 
 
 def _text(dataset: Dataset, tag: BaseTag) -> str:

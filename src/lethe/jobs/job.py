@@ -15,11 +15,22 @@ calls :meth:`Job.rollback`.
 The engine never calls ``run()``, ``rollback()`` and ``reset()`` of one job at
 the same time, but ``content()`` may be called from another thread at any
 moment, also while ``run()`` executes.
+
+Saved jobs (``SaveJobs``): a job that can be rebuilt after a restart says how in
+:meth:`Job.describe_for_resume` (a JSON object naming a ``Kind`` that
+:mod:`lethe.jobs.persistence` knows), and records each step it commits with
+:meth:`JobControl.saved_step`, in the same store transaction as the step's work:
+rebuilt from its description and its saved steps, it continues after the last
+step committed. A job that cannot be rebuilt ends as a failure when the server
+that ran it stops.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from typing import Any
+
+from lethe.store.jobs_sql import JobStep
 
 
 class JobInterrupted(BaseException):
@@ -51,6 +62,14 @@ class JobControl(ABC):
     def set_progress(self, fraction: float) -> None:
         """Report the part of the work done, from 0.0 to 1.0 (clamped)."""
 
+    def saved_step(self, number: int, data: dict[str, Any]) -> JobStep | None:
+        """The step ``number`` (0, 1, ... since the job's start or reset) for the store to
+        save in the transaction that commits its work (``data``: the job's own JSON record
+        of it), or None when the job is not saved. The store refuses the step, and the
+        work, with :class:`~lethe.store.jobs_sql.OwnershipLost` when another node took
+        the job over: the job then lets that exception leave ``run()``."""
+        return None
+
 
 class Job(ABC):
     """A unit of work run by :class:`lethe.jobs.engine.JobEngine`.
@@ -60,6 +79,8 @@ class Job(ABC):
     """
 
     job_type: str
+    output_tag: str | None = None
+    """The tag of the job's pending outputs in the index, for a job that makes some."""
 
     @abstractmethod
     def run(self, control: JobControl) -> None:
@@ -87,3 +108,9 @@ class Job(ABC):
     def reset(self) -> None:
         """Forget the position so that the next ``run()`` starts from the beginning.
         Called on a failed (already rolled back) job that is resubmitted."""
+
+    def describe_for_resume(self) -> dict[str, Any] | None:
+        """What rebuilds this job after a restart: a JSON object with a ``Kind`` known to
+        :mod:`lethe.jobs.persistence`; None (the default) for a job that cannot be rebuilt.
+        Called once, when the job is submitted."""
+        return None

@@ -14,6 +14,13 @@ never by the size of the study.
 All or nothing: a failure (without ``Permissive``) or a cancel removes every
 resource the job created, and the sources are deleted (``KeepSource`` false)
 only after the last instance was committed.
+
+Saved (``SaveJobs``): each batch's transaction also records the job's step (its
+position and the instances it produced), so that the job, rebuilt after a restart
+or on another node (:mod:`lethe.jobs.modification_state`), continues after the
+last batch committed; the names of the files it is about to write are reserved
+first (:meth:`Store.reserve_outputs`), so that those written and never indexed can
+be removed by whoever resumes it.
 """
 
 from __future__ import annotations
@@ -25,9 +32,11 @@ import uuid
 from collections import deque
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from typing import Any
 
 from lethe.dicom.engine import ModificationContext
 from lethe.dicom.request import ModificationRequest
+from lethe.dicom.verify import is_verification_error
 from lethe.errors import ErrorCode, LetheError
 from lethe.jobs.job import Job, JobControl, JobInterrupted
 from lethe.jobs.pool import WorkerPool
@@ -42,6 +51,7 @@ WINDOW_PER_WORKER = 16  # instances in flight per worker process
 MAX_CHUNK = 4  # most instances sent to a worker in one task
 BATCH = 32  # instances indexed in one transaction while the job still sends some
 DRAIN_BATCH = BATCH // 4  # the same once every instance is sent
+RESERVED = 64  # output file names reserved at a time
 
 InFlight = tuple[tuple[str, ...], Future]  # the source IDs of one task, its pending results
 
@@ -50,6 +60,17 @@ def chunk_size(total: int, workers: int) -> int:
     """Instances per task for a job of ``total`` instances: up to :data:`MAX_CHUNK`, as
     long as every worker still gets four tasks or more."""
     return max(1, min(MAX_CHUNK, total // (workers * 4)))
+
+
+@dataclass(frozen=True)
+class ParsedFrom:
+    """How the request of a plan was parsed (:meth:`ModificationRequest.parse`): the JSON
+    body and the options, what parses it again when the job is rebuilt after a stop."""
+
+    body: dict[str, Any]
+    anonymize: bool
+    level: Level | None = None
+    default_private_creator: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +97,9 @@ class ModificationPlan:
     job_type: str = "ResourceModification"
     default_quality: int = 90
     target_study_uid: str | None = None
+    verify: bool = False  # "Verify": every output proven, or the job fails (lethe.dicom.proof)
+    allow_burned_in: bool = False  # "AllowBurnedInAnnotation"
+    parsed_from: ParsedFrom | None = None  # None: the job cannot be rebuilt after a stop
 
     @property
     def records_provenance(self) -> bool:
@@ -93,7 +117,12 @@ class ModificationPlan:
 class ModificationJob(Job):
     """Orthanc's ``ResourceModification`` job over a set of source instances."""
 
-    def __init__(self, store: Store, pool: WorkerPool, plan: ModificationPlan) -> None:
+    output_tag: str
+
+    def __init__(self, store: Store, pool: WorkerPool, plan: ModificationPlan,
+                 output_tag: str | None = None) -> None:
+        """``output_tag`` is given to a job rebuilt after a stop (the tag of its pending
+        outputs); a new job draws one."""
         self.job_type = plan.job_type
         self.store = store
         self.pool = pool
@@ -102,10 +131,12 @@ class ModificationJob(Job):
         self.chunk = chunk_size(len(plan.sources), pool.size)
         self._lock = threading.Lock()
         self._source_chains: dict[str, tuple[str, str, str]] = {}
-        self.output_tag = uuid.uuid4().hex  # marks this job's outputs as pending in the index
+        # marks this job's outputs as pending in the index
+        self.output_tag = output_tag or uuid.uuid4().hex
+        self._reserved: list[str] = []  # output file names reserved and not used yet
         self._ticket = SharedTicket.of(self.output_tag, SharedWork(
             store.storage_root, plan.request, plan.context, plan.origin,
-            plan.default_quality, store.compressed))
+            plan.default_quality, store.compressed, plan.verify, plan.allow_burned_in))
         self.reset()
 
     # --- Job interface -------------------------------------------------------
@@ -117,6 +148,28 @@ class ModificationJob(Job):
             self._failed = 0
             self._sources_deleted = False
             self._first_of_series: dict[str, str] = {}  # produced series -> an instance
+            self._steps = 0  # steps saved (SaveJobs)
+            self._reserved = []  # a rollback forgot the reservations
+
+    def describe_for_resume(self) -> dict[str, Any] | None:
+        from lethe.jobs.modification_state import describe_job
+
+        return describe_job(self)
+
+    def resume_from(self, steps: list[dict[str, Any]], created: set[str]) -> None:
+        """Take the position of a job that saved ``steps`` (in order) before it stopped:
+        it continues after the last batch they record. ``created`` are its pending outputs
+        in the index: the instances it created, which a rollback removes."""
+        with self._lock:
+            for step in steps:
+                self._position = int(step["position"])
+                self._failed = int(step["failed"])
+                for patient, study, series, instance in step["outputs"]:
+                    self._produced.append((patient, study, series, instance))
+                    self._first_of_series.setdefault(series, instance)
+                    if instance in created:
+                        self._created.append(instance)
+            self._steps = len(steps)
 
     def content(self) -> dict:
         with self._lock:
@@ -168,7 +221,7 @@ class ModificationJob(Job):
                 draining = following == total  # nothing left to submit
                 last = draining and not window
                 if covered >= BATCH or last or (draining and covered >= DRAIN_BATCH):
-                    self._commit(batch, covered, last)
+                    self._commit(batch, covered, last, control)
                     batch, covered, finished = [], 0, last
                     if not last:
                         control.set_progress(self._position / (total + 1))
@@ -202,8 +255,15 @@ class ModificationJob(Job):
         for source_id in chunk:
             attachment = self.store.attachment(source_id)
             sources.append((source_id, None) if attachment is None
-                           else (source_id, attachment.uuid, attachment.compression))
+                           else (source_id, attachment.uuid, attachment.compression,
+                                 self._output_name()))
         return chunk, self.pool.submit(produce_chunk, self._ticket, tuple(sources))
+
+    def _output_name(self) -> str:
+        """The UUID of the next output file, reserved :data:`RESERVED` at a time."""
+        if not self._reserved:
+            self._reserved = self.store.reserve_outputs(self.output_tag, RESERVED)
+        return self._reserved.pop()
 
     def _collect(self, window: deque[InFlight], batch: list[Produced]) -> int:
         """Move the finished head of ``window`` to ``batch``, in source order, waiting for
@@ -224,16 +284,18 @@ class ModificationJob(Job):
         return taken
 
     def _failed_instance(self, source_id: str, exc: Exception) -> None:
-        if not self.plan.permissive:
+        if not self.plan.permissive or is_verification_error(exc):
             raise _as_job_error(exc) from None
         log.warning("instance %s failed in a permissive job: %s", source_id, _describe(exc))
         with self._lock:
             self._failed += 1
 
-    def _commit(self, results: list[Produced], covered: int, last: bool) -> None:
+    def _commit(self, results: list[Produced], covered: int, last: bool,
+                control: JobControl) -> None:
         """Make a batch of new files durable and index them in one transaction
-        (:meth:`Store.commit_outputs`); advance the position by the ``covered`` sources.
-        The ``last`` batch also ends the job's pending state in the index."""
+        (:meth:`Store.commit_outputs`), with the job's step when it is saved; advance the
+        position by the ``covered`` sources. The ``last`` batch also ends the job's pending
+        state in the index."""
         batch = []
         for produced in results:
             new = produced.new
@@ -242,7 +304,13 @@ class ModificationJob(Job):
                 self._add_provenance(new, self._source_chain(produced.source_id))
             batch.append(new)
         finish = self.output_tag if last else None
-        outcomes = self.store.commit_outputs(batch, finish) if batch or last else []
+        step = control.saved_step(self._steps, {
+            "position": self._position + covered, "failed": self._failed,
+            "outputs": [list(new.ids) for new in batch]})
+        if step is not None or batch or last:
+            outcomes = self.store.commit_job_outputs(batch, finish, step)
+        else:
+            outcomes = []
         with self._lock:
             for new, outcome in zip(batch, outcomes, strict=True):
                 self._produced.append(new.ids)
@@ -250,6 +318,7 @@ class ModificationJob(Job):
                 if outcome.status == "Success" and not outcome.replaced:  # a new instance
                     self._created.append(new.ids[Level.INSTANCE])
             self._position += covered
+            self._steps += step is not None
 
     def _rebuild_main_tags(self) -> None:
         """Rebuild the main tags of every produced series, its study and its patient from

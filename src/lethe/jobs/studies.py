@@ -23,7 +23,7 @@ from lethe.dicom.dicomjson import MAXIMUM_STRING_LENGTH, element_string, tag_nam
 from lethe.dicom.request import ModificationRequest
 from lethe.dicom.tags import TagDictionary, format_tag
 from lethe.errors import ErrorCode, LetheError, bad_file_format, bad_request, out_of_range
-from lethe.jobs.modification import ModificationPlan
+from lethe.jobs.modification import ModificationPlan, ParsedFrom
 from lethe.jobs.submission import new_context
 from lethe.store.ingest import Origin
 from lethe.store.model import Level
@@ -100,7 +100,8 @@ def plan_split(store: Store, config: Config, tags: TagDictionary, study_id: str,
     study_uid = store.main_tags(study_id).get("StudyInstanceUID", "")
     return ModificationPlan(request, context, tuple(sources), (study_id,), Level.STUDY,
                             keep_source, permissive, origin, job_type="SplitStudy",
-                            target_study_uid=context.uids.map_uid(Level.STUDY, study_uid))
+                            target_study_uid=context.uids.map_uid(Level.STUDY, study_uid),
+                            parsed_from=ParsedFrom(request_body, False, Level.STUDY))
 
 
 def _merge_sources(store: Store, target_id: str, resources: list[str]) -> tuple[str, ...]:
@@ -152,7 +153,9 @@ def plan_merge(store: Store, config: Config, tags: TagDictionary, target_id: str
     if not isinstance(resources, list) or not all(isinstance(r, str) for r in resources):
         raise bad_file_format("List of strings expected in field: Resources")
     sources = _merge_sources(store, target_id, resources)
-    request = _modification(_target_values(store, target_id), tags, Level.SERIES)
+    request_body = _target_values(store, target_id)
+    request = _modification(request_body, tags, Level.SERIES)
     return ModificationPlan(request, new_context(store, config, request), sources,
                             tuple(resources), Level.STUDY, keep_source, permissive, origin,
-                            job_type="MergeStudy")
+                            job_type="MergeStudy",
+                            parsed_from=ParsedFrom(request_body, False, Level.SERIES))

@@ -14,6 +14,7 @@ from lethe import NAME, __version__
 from lethe.config import Config
 from lethe.dicom.engine import ModificationContext
 from lethe.dicom.identifiers import clean_identifier, hash_identifier
+from lethe.dicom.pseudonyms import keyed_mapper
 from lethe.dicom.request import (
     MAIN_UIDS,
     PATIENT_ID,
@@ -56,7 +57,18 @@ def source_instances(store: Store, resource_ids: list[str]) -> tuple[str, ...]:
 
 
 def new_context(store: Store, config: Config, request: ModificationRequest) -> ModificationContext:
-    """One context per request: a fresh UID key, and ``Anonymized<N>`` when needed."""
+    """One context per request: a fresh UID key, and ``Anonymized<N>`` when needed; or, for a
+    request naming a ``PseudonymizationKey``, the mapper of that project key (keyed
+    pseudonyms: the PatientName too derives from it, no counter value is drawn).
+
+    Raises 400 naming the key when the configuration has no such key."""
+    if request.pseudonymization_key is not None:
+        secret = config.PseudonymizationKeys.get(request.pseudonymization_key)
+        if secret is None:
+            raise bad_request(f'Unknown "PseudonymizationKey": {request.pseudonymization_key!r} '
+                              '(not a key of the "PseudonymizationKeys" configuration)')
+        return ModificationContext(keyed_mapper(secret, config.UidRoot), None,
+                                   f"{NAME} {__version__}", pseudonyms=True)
     name = None
     if request.sets_patient_name:
         name = f"Anonymized{store.next_sequence(ANONYMIZATION_SEQUENCE)}"

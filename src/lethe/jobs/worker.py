@@ -21,9 +21,13 @@ import pickle
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import BinaryIO
+
+from pydicom.dataset import Dataset
 
 from lethe.dicom.engine import ModificationContext
 from lethe.dicom.modify_file import modify_file
+from lethe.dicom.proof import modify_file_verified
 from lethe.dicom.request import ModificationRequest
 from lethe.errors import ErrorCode, LetheError
 from lethe.store.ingest import (
@@ -51,6 +55,8 @@ class SharedWork:
     origin: Origin
     default_quality: int = 90
     compressed: bool = False  # outputs are stored compressed (StorageCompression)
+    verify: bool = False  # "Verify": burned-in refusal and residual-identity check
+    allow_burned_in: bool = False  # "AllowBurnedInAnnotation"
 
 
 @dataclass(frozen=True)
@@ -94,22 +100,23 @@ def _storage(root: str) -> FilesystemStorage:
 
 
 def produce(ticket: SharedTicket, source_id: str, source_uuid: str,
-            source_compression: int = COMPRESSION_NONE) -> Produced:
+            source_compression: int = COMPRESSION_NONE,
+            output_uuid: str | None = None) -> Produced:
     """Modify one stored instance (its file stored as ``source_compression`` says) into a
-    new file, compressed if the job's outputs are; nothing is indexed or synced here."""
+    new file (named ``output_uuid`` if given: reserved by the job), compressed if the
+    job's outputs are; nothing is indexed or synced here."""
     shared = _shared_work(ticket)
     storage = _storage(shared.storage_root)
     with storage.open_content(source_uuid, source_compression) as source:
         if shared.compressed:
             buffer = io.BytesIO()
-            dataset = modify_file(source, buffer, shared.request, shared.context,
-                                  shared.default_quality)
+            dataset = _modify(shared, source, buffer)
             attachment = storage.write_content(buffer.getvalue(), compressed=True,
-                                               store_md5=False, durable=False)
+                                               store_md5=False, durable=False,
+                                               file_uuid=output_uuid)
         else:
-            with storage.writer(durable=False) as (out, file_uuid):
-                dataset = modify_file(source, out, shared.request, shared.context,
-                                      shared.default_quality)
+            with storage.writer(durable=False, file_uuid=output_uuid) as (out, file_uuid):
+                dataset = _modify(shared, source, out)
                 attachment = Attachment(file_uuid, out.tell())
     ids = identifiers_of(dataset)
     new = NewInstance(
@@ -121,10 +128,18 @@ def produce(ticket: SharedTicket, source_id: str, source_uuid: str,
     return Produced(source_id, new)
 
 
-Source = tuple[str, str | None] | tuple[str, str | None, int]
+def _modify(shared: SharedWork, source: BinaryIO, out: BinaryIO) -> Dataset:
+    """The engine on one file; with ``Verify``, refused and checked (:mod:`lethe.dicom.proof`)."""
+    if shared.verify:
+        return modify_file_verified(source, out, shared.request, shared.context,
+                                    shared.default_quality, shared.allow_burned_in)
+    return modify_file(source, out, shared.request, shared.context, shared.default_quality)
+
+
+Source = tuple[str, str | None] | tuple[str, str | None, int] | tuple[str, str | None, int, str]
 """A source instance of :func:`produce_chunk`: its ID, the UUID of its file (None: deleted
-meanwhile), and how that file is stored (:data:`~lethe.store.model.COMPRESSION_NONE` when
-not given)."""
+meanwhile), how that file is stored (:data:`~lethe.store.model.COMPRESSION_NONE` when
+not given), and the UUID of the file to write (a new one when not given)."""
 
 
 def produce_chunk(ticket: SharedTicket,

@@ -14,8 +14,10 @@ association send those with :func:`send_c_store`.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
+import socket
 import struct
 import time
 from collections.abc import Iterable
@@ -195,15 +197,17 @@ def send_c_store(assoc: Association, instance: EncodedInstance, msg_id: int = 1,
     if len(data) % 2:  # a PDV fragment has an even length: pad (a deflated stream, e.g.)
         data += b"\x00"
     request.DataSet = io.BytesIO(data)
-    # As pynetdicom's own send_c_store: pause the reactor while waiting for the answer.
-    assoc._reactor_checkpoint.clear()
-    while not assoc._is_paused:
-        time.sleep(0.0001)
+    # The association's reactor must not take the answer: it is held for good
+    # (hold_reactor), or it is running the C-GET provider that calls this.
+    held = not assoc._reactor_checkpoint.is_set()
+    if not held:
+        hold_reactor(assoc)
     try:
         assoc.dimse.send_msg(request, int(context.context_id or 0))
         _, response = assoc.dimse.get_msg(block=True)
     finally:
-        assoc._reactor_checkpoint.set()
+        if not held:
+            assoc._reactor_checkpoint.set()
     if response is None:
         assoc._handle_no_response()
         raise TimeoutError("no answer to the C-STORE request")
@@ -234,10 +238,34 @@ def _send_c_store_or_encoded(assoc: Association, dataset: Any, msg_id: int = 1,
     return status
 
 
+def hold_reactor(assoc: Association) -> Association:
+    """Stop the reactor of ``assoc`` (the thread that serves what the peer asks) until the
+    association ends, for an association that only sends requests and reads their answers:
+    pausing it around each request, as pynetdicom does, races with back-to-back requests
+    (a reactor that has just been released may still take the next answer). Returns
+    ``assoc``."""
+    assoc._reactor_checkpoint.clear()
+    while assoc.is_established and not assoc._is_paused:
+        time.sleep(0.0001)
+    return assoc
+
+
 def send_encoded_instances(assoc: Association) -> Association:
     """Make ``assoc`` send :class:`EncodedDataset` objects as their stored bytes (for the
-    C-MOVE and C-GET providers); returns ``assoc``."""
+    C-MOVE and C-GET providers), without delay (:func:`no_delay`); returns ``assoc``."""
     assoc.send_c_store = partial(_send_c_store_or_encoded, assoc)  # type: ignore[method-assign]
+    return no_delay(assoc)
+
+
+def no_delay(assoc: Association) -> Association:
+    """Turn Nagle's algorithm off on the socket of ``assoc`` (``TCP_NODELAY``): the last,
+    short PDU of a data set and the small DIMSE answers leave at once, instead of waiting
+    for the peer's delayed acknowledgement (about 40 ms an instance). Returns ``assoc``."""
+    transport = getattr(assoc.dul, "socket", None)
+    sock = getattr(transport, "socket", None)
+    if sock is not None:
+        with contextlib.suppress(OSError):  # closed meanwhile, or not TCP
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     return assoc
 
 

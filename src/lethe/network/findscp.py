@@ -240,7 +240,8 @@ def _counters(store: Store, resource_id: str, level: Level, asked: set[int]) -> 
                     if tag in asked})
         if MODALITIES_IN_STUDY in asked:
             modalities = {store.main_tags(series).get("Modality") for series in counts["series"]}
-            out[int(MODALITIES_IN_STUDY)] = "\\".join(sorted(m for m in modalities if m is not None))
+            out[int(MODALITIES_IN_STUDY)] = "\\".join(sorted(m for m in modalities
+                                                             if m is not None))
         if SOP_CLASSES_IN_STUDY in asked:
             classes = {store.metadata(i).get("SopClassUid") for i in counts["instances"]}
             out[SOP_CLASSES_IN_STUDY] = "\\".join(sorted(c for c in classes if c is not None))

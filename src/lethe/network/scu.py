@@ -21,7 +21,14 @@ from pynetdicom.association import Association
 from pynetdicom.presentation import PresentationContext
 
 from lethe.errors import ErrorCode, LetheError
-from lethe.network.encoded import EncodedInstance, StoreRefused, proposed_contexts, send_c_store
+from lethe.network.encoded import (
+    EncodedInstance,
+    StoreRefused,
+    hold_reactor,
+    no_delay,
+    proposed_contexts,
+    send_c_store,
+)
 from lethe.network.modalities import RemoteModality
 from lethe.network.syntaxes import (
     PATIENT_ROOT_FIND,
@@ -81,6 +88,7 @@ def association(peer: Peer, contexts: list[PresentationContext], command: str,
     assoc = _ae(peer).associate(modality.host, modality.port, contexts=contexts,
                                 ae_title=modality.aet, max_pdu=peer.maximum_pdu,
                                 ext_neg=roles or None, evt_handlers=handlers or [])
+    no_delay(assoc)
     if not assoc.is_established:
         if assoc.is_rejected:
             reason = "the association was rejected"
@@ -180,6 +188,7 @@ def get(peer: Peer, query: Dataset, on_instance: Callable[[evt.Event], int],
     assoc = _ae(peer).associate(modality.host, modality.port, contexts=contexts,
                                 ae_title=modality.aet, max_pdu=peer.maximum_pdu,
                                 ext_neg=roles, evt_handlers=[(evt.EVT_C_STORE, on_store)])
+    no_delay(assoc)
     if not assoc.is_established:
         raise peer.failure("C-GET", "the association was not established")
     try:
@@ -212,7 +221,7 @@ class StoreSession:
         self._message_id = 0
 
     def __enter__(self) -> StoreSession:
-        self._assoc = self._context.__enter__()
+        self._assoc = hold_reactor(self._context.__enter__())  # it only sends
         return self
 
     def __exit__(self, *exc: object) -> None:

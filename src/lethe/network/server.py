@@ -29,7 +29,7 @@ from pynetdicom.service_class import StorageServiceClass
 
 from lethe.errors import LetheError
 from lethe.network import commitment, findscp, retrieve, storescp
-from lethe.network.encoded import send_encoded_instances
+from lethe.network.encoded import hold_reactor, send_encoded_instances
 from lethe.network.modalities import Request
 from lethe.network.syntaxes import (
     GENERIC_SYNTAXES,
@@ -71,10 +71,12 @@ def _context(uid: str, syntaxes: Iterable[str]) -> PresentationContext:
 
 class _ListenerAE(AE):
     """The listener's AE: the associations it opens for C-MOVE sub-operations send stored
-    instances as their bytes (:func:`~lethe.network.encoded.send_encoded_instances`)."""
+    instances as their bytes (:func:`~lethe.network.encoded.send_encoded_instances`), their
+    reactor held (:func:`~lethe.network.encoded.hold_reactor`): they only send."""
 
     def associate(self, *args: Any, **kwargs: Any) -> Association:
-        return send_encoded_instances(super().associate(*args, **kwargs))
+        assoc = send_encoded_instances(super().associate(*args, **kwargs))
+        return hold_reactor(assoc) if assoc.is_established else assoc
 
 
 class DicomServer:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
+from lethe.store.jobs_sql import JobStep
 from lethe.store.model import (
     Attachment,
     Change,
@@ -62,12 +63,16 @@ class Index(ABC):
     @abstractmethod
     def store_batch(self, batch: list[NewInstance], overwrite: bool,
                     finish_job: str | None = None,
-                    limits: StorageLimits | None = None) -> list[StoreOutcome]:
+                    limits: StorageLimits | None = None, *,
+                    step: JobStep | None = None) -> list[StoreOutcome]:
         """:meth:`store` for several instances in one transaction (all or none); with
         ``finish_job``, :meth:`finish_job` of that job in the same transaction. Within
         ``limits`` (:mod:`lethe.store.recycling`), an instance the limits refuse has the
         status ``FullStorage`` (nothing of it is indexed, the others are), and the
-        patients recycled for an instance are deleted in the same transaction."""
+        patients recycled for an instance are deleted in the same transaction. With
+        ``step``, the step of a saved job is recorded in the same transaction
+        (:func:`~lethe.store.jobs_sql.save_step`: :class:`~lethe.store.jobs_sql.OwnershipLost`
+        when the job has another owner now, and nothing is indexed)."""
 
     @abstractmethod
     def delete(self, resource_id: str) -> DeleteOutcome | None:

@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import logging
 import struct
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -33,7 +34,15 @@ from lethe.dicom.rawread import sequence_is_plain
 from lethe.errors import ErrorCode, LetheError, bad_file_format
 from lethe.store.groupcommit import GroupCommit
 from lethe.store.index import Index
-from lethe.store.model import Attachment, Level, NewInstance, RebuiltInstance, StoreOutcome
+from lethe.store.jobs_sql import JobStep
+from lethe.store.model import (
+    DICOM_UNTIL_PIXEL_DATA,
+    Attachment,
+    Level,
+    NewInstance,
+    RebuiltInstance,
+    StoreOutcome,
+)
 from lethe.store.recycling import StorageLimits, StorageMode
 from lethe.store.stability import StabilityMonitor
 from lethe.store.storage import FilesystemStorage, compress, content_attachment
@@ -270,6 +279,12 @@ def write_described(storage: FilesystemStorage, new: NewInstance, data: bytes,
     storage area, durably (fsync'd, so the index may refer to it at once), ``compressed``
     as Orthanc's ``StorageCompression`` does or as it is; ``new`` with the file's UUID."""
     if compressed:
+        offset = new.metadata.get("PixelDataOffset", "")
+        if offset.isdigit() and 0 < int(offset) < len(data):  # as Orthanc: the header apart
+            header = data[:int(offset)]
+            stored = compress(header)
+            new.extra = (content_attachment(storage.write(stored, durable=True), header,
+                                            stored, DICOM_UNTIL_PIXEL_DATA, True),)
         stored = compress(data)
         file_uuid = storage.write(stored, durable=True)
         new.attachment = content_attachment(file_uuid, data, stored, 1, True)
@@ -316,6 +331,9 @@ class Ingest:
         """Attachments keep their MD5 (``StoreMD5ForAttachments``)."""
         self.limits = limits
         """The storage limits (:mod:`lethe.store.recycling`), None for none."""
+        self.statuses: Counter[str] = Counter()
+        """How many uploads were indexed with each status (``Success``, ``AlreadyStored``,
+        ``FullStorage``): the metrics of the server."""
         self._received: GroupCommit[NewInstance, IngestResult] = GroupCommit(
             self._index_received, name="upload-commit")
 
@@ -343,35 +361,44 @@ class Ingest:
 
     def _index_received(self, batch: list[NewInstance]) -> list[IngestResult | LetheError]:
         outcomes = self.index_written(batch, synced=True)
+        self.statuses.update(outcome.status for outcome in outcomes)
         return [full_storage(self.limits) if outcome.status == "FullStorage"
                 else IngestResult(ResourceIds(*new.ids), outcome.status)
                 for new, outcome in zip(batch, outcomes, strict=True)]
 
+    def _delete(self, file_uuids: Iterable[str]) -> None:
+        for file_uuid in file_uuids:
+            self.storage.delete(file_uuid)
+
     def index_written(self, batch: list[NewInstance], finish_job: str | None = None,
-                      synced: bool = False) -> list[StoreOutcome]:
+                      synced: bool = False, step: JobStep | None = None
+                      ) -> list[StoreOutcome]:
         """Make the files of ``batch`` durable (one storage sync, unless they are ``synced``
         already), then index the instances in one transaction.
 
         Files of instances that were not stored (``AlreadyStored``, or any
         error) are deleted; so are the files of overwritten instances, after
-        the commit. ``finish_job`` is passed to :meth:`Index.store_batch`. The series,
+        the commit. ``finish_job`` and ``step`` are passed to :meth:`Index.store_batch`. The series,
         study and patient of each stored instance become unstable again
         (:mod:`lethe.store.stability`). Returns the outcome of each instance.
         """
         if not self.store_md5:
             for new in batch:
                 new.attachment = dataclasses.replace(new.attachment, md5="", compressed_md5="")
+                new.extra = tuple(dataclasses.replace(a, md5="", compressed_md5="")
+                                  for a in new.extra)
         try:
             if not synced:
-                self.storage.sync(new.attachment.uuid for new in batch)
-            outcomes = self.index.store_batch(batch, self.overwrite, finish_job, self.limits)
+                self.storage.sync(uuid for new in batch for uuid in new.files)
+            outcomes = self.index.store_batch(batch, self.overwrite, finish_job, self.limits,
+                                              step=step)
         except BaseException:
             for new in batch:
-                self.storage.delete(new.attachment.uuid)
+                self._delete(new.files)
             raise
         for new, outcome in zip(batch, outcomes, strict=True):
             if outcome.status != "Success":
-                self.storage.delete(new.attachment.uuid)
+                self._delete(new.files)
             for old in outcome.replaced + outcome.recycled:
                 self.storage.delete(old.uuid)
         if self.stability is not None:

@@ -27,6 +27,7 @@ class Resource:
 
 COMPRESSION_NONE = 1
 COMPRESSION_ZLIB = 2
+DICOM_UNTIL_PIXEL_DATA = 3  # Orthanc's content type of the file up to its pixel data
 """Orthanc's ``CompressionType``: a file stored as it is, or as Orthanc's ``ZlibWithSize``
 (the uncompressed size, 8 bytes little-endian, then a zlib stream)."""
 
@@ -81,7 +82,9 @@ class NewInstance:
     value), ``metadata`` the instance metadata (name -> value). ``job`` names
     the job that produced the instance: until :meth:`Index.finish_job` is
     called for it, the instance is a pending output, removed at start-up if
-    the server stopped before the job ended.
+    the server stopped before the job ended. ``extra`` holds attachments stored
+    with the DICOM file (with ``StorageCompression``, the file up to its pixel
+    data, Orthanc's ``dicom-until-pixel-data``).
     """
 
     ids: tuple[str, str, str, str]  # patient, study, series, instance
@@ -90,6 +93,12 @@ class NewInstance:
     attachment: Attachment
     parent_metadata: dict[Level, dict[str, str]] = field(default_factory=dict)
     job: str | None = None
+    extra: tuple[Attachment, ...] = ()
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The UUIDs of the files of the instance (its DICOM file first)."""
+        return (self.attachment.uuid, *(a.uuid for a in self.extra))
 
 
 @dataclass(frozen=True)

@@ -26,12 +26,13 @@ from abc import abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from lethe.dicom.maintags import normalize_identifier
 from lethe.errors import ErrorCode, LetheError, unknown_resource
 from lethe.store.index import AttachmentWrite, Index, IndexUnavailable, Revision
+from lethe.store.jobs_sql import JOBS_SCHEMA, JobStep, forget_reserved, save_step
 from lethe.store.model import (
     IDENTIFIER_OF_LEVEL,
     Attachment,
@@ -130,7 +131,7 @@ CREATE TABLE IF NOT EXISTS recycling_order (
 );
 CREATE INDEX IF NOT EXISTS recycling_order_seq ON recycling_order(seq);
 INSERT INTO recycling_order (resource_id, seq)
-    SELECT internal_id, internal_id FROM resources WHERE level = 0
+    SELECT internal_id, 0 FROM resources WHERE level = 0
 """
 
 # Migration 3: the log of exported resources (/exports), and the labels looked up by name
@@ -150,7 +151,9 @@ CREATE TABLE IF NOT EXISTS exports (
 CREATE INDEX IF NOT EXISTS labels_label ON labels(label)
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA, ATTACHMENTS_AND_RECYCLING, EXPORTS_LOG)
+# Migration 4: the saved jobs, their steps and reserved files, and the nodes sharing the
+# index (lethe.store.jobs_sql).
+MIGRATIONS: tuple[str, ...] = (SCHEMA, ATTACHMENTS_AND_RECYCLING, EXPORTS_LOG, JOBS_SCHEMA)
 """The migrations of the schema: migration ``n`` is ``MIGRATIONS[n - 1]``, a script of
 statements separated by ``;`` (never inside a statement or a comment) in which
 ``{autoincrement}`` stands for the backend's auto-increment primary key. Both backends run
@@ -192,7 +195,7 @@ def now_stamp() -> str:
 
 def utc_stamp() -> str:
     """The UTC time in Orthanc's ``YYYYMMDDTHHMMSS`` form (the date of an export)."""
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
 
 
 def _export(row: tuple) -> Export:
@@ -266,6 +269,10 @@ class SqlIndex(Index):
     _conflicts: tuple[type[BaseException], ...] = (Conflict,)
     """The errors that mean "a concurrent transaction conflicted with this one, which was
     rolled back": the write methods run again on them (:func:`retried`)."""
+
+    _now_ms: str = "CAST((julianday('now') - 2440587.5) * 86400000 AS BIGINT)"
+    """An SQL expression of the database's clock in milliseconds since the epoch (the
+    heartbeats of the nodes sharing the index, :mod:`lethe.store.jobs_table`)."""
 
     def __init__(self) -> None:
         self._local = threading.local()
@@ -384,7 +391,8 @@ class SqlIndex(Index):
     @retried
     def store_batch(self, batch: list[NewInstance], overwrite: bool,
                     finish_job: str | None = None,
-                    limits: StorageLimits | None = None) -> list[StoreOutcome]:
+                    limits: StorageLimits | None = None, *,
+                    step: JobStep | None = None) -> list[StoreOutcome]:
         stamp = now_stamp()
         seen = _BatchMemo()
         with self._write(logs_changes=True) as cur:
@@ -395,6 +403,8 @@ class SqlIndex(Index):
                             for new in batch]
             if finish_job is not None:
                 _finish_job(cur, finish_job)
+            if step is not None:
+                save_step(cur, step)
             return outcomes
 
     def _store_limited(self, cur: Any, new: NewInstance, overwrite: bool, stamp: str,
@@ -412,7 +422,7 @@ class SqlIndex(Index):
         if outcome.status != "Success":
             cur.execute("RELEASE SAVEPOINT store_one")
             return outcome
-        seen.usage[0] += new.attachment.compressed_size - sum(
+        seen.usage[0] += sum(a.compressed_size for a in (new.attachment, *new.extra)) - sum(
             a.compressed_size for a in outcome.replaced)
         seen.usage[1] += 0 if known else 1
         recycled = _recycle(cur, limits, seen.usage, avoid=new.ids[Level.PATIENT])
@@ -453,10 +463,9 @@ class SqlIndex(Index):
             rids.append(known)
             if level is not Level.INSTANCE:
                 seen.parents[public_id] = rids[-1]
-        for level in reversed(created):  # as Orthanc logs them: the instance first
-            _add_change(cur, NEW_CHANGE[level], level, new.ids[level], stamp)
-        _touch_patient(cur, rids[Level.PATIENT], rids[Level.INSTANCE],
-                       Level.PATIENT in created)
+        changes = [_add_change(cur, NEW_CHANGE[level], level, new.ids[level], stamp)
+                   for level in reversed(created)]  # as Orthanc logs them: the instance first
+        _touch_patient(cur, rids[Level.PATIENT], changes[0], Level.PATIENT in created)
         if new.job is not None and existing is None:  # an overwritten instance is not pending
             cur.execute("INSERT INTO pending_outputs VALUES (?, ?)", (rids[-1], new.job))
         for level in (Level.PATIENT, Level.STUDY, Level.SERIES):
@@ -485,6 +494,8 @@ class SqlIndex(Index):
         _insert_main_tags(cur, rid, level, new.tags.get(level, {}))
         if level is Level.INSTANCE:
             _insert_attachment(cur, rid, new.attachment)
+            for extra in new.extra:
+                _insert_attachment(cur, rid, extra)
             cur.executemany("INSERT INTO metadata (resource_id, position, name, value) "
                             "VALUES (?, ?, ?, ?)",
                             [(rid, position, name, value) for position, (name, value)
@@ -683,7 +694,7 @@ class SqlIndex(Index):
 
     @retried
     def set_protected(self, patient_id: str, protected: bool) -> bool:
-        with self._write() as cur:
+        with self._write(logs_changes=True) as cur:
             row = _resource_row(cur, patient_id)
             if row is None or Level(row[1]) is not Level.PATIENT:
                 return False
@@ -692,8 +703,8 @@ class SqlIndex(Index):
             if protected and listed:
                 cur.execute("DELETE FROM recycling_order WHERE resource_id = ?", (row[0],))
             elif not protected and not listed:  # as Orthanc: the most recent patient now
-                cur.execute("INSERT INTO recycling_order (resource_id, seq) SELECT ?, "
-                            "MAX(internal_id) FROM resources", (row[0],))
+                # (a number of the change counter, unused by any change: as a Deleted one)
+                _touch_patient(cur, row[0], _bump(cur, CHANGE_COUNTER), True)
             return True
 
     @retried
@@ -1063,16 +1074,17 @@ def _usage(cur: Any) -> tuple[int, int]:
     return disk, int(cur.fetchone()[0])
 
 
-def _touch_patient(cur: Any, patient: int, instance: int, new: bool) -> None:
+def _touch_patient(cur: Any, patient: int, seq: int, new: bool) -> None:
     """Make ``patient`` the most recent of the recycling order (Orthanc's
-    ``TagMostRecentPatient``): its position is the internal ID of its newest instance. A
-    protected patient (without row) stays protected."""
+    ``TagMostRecentPatient``): its position is ``seq``, the sequence number of the change
+    that logged its newest instance (the change counter only grows, and the transactions
+    that draw from it run one at a time). A protected patient (without row) stays
+    protected."""
     if new:
         cur.execute("INSERT INTO recycling_order (resource_id, seq) VALUES (?, ?)",
-                    (patient, instance))
+                    (patient, seq))
     else:
-        cur.execute("UPDATE recycling_order SET seq = ? WHERE resource_id = ?",
-                    (instance, patient))
+        cur.execute("UPDATE recycling_order SET seq = ? WHERE resource_id = ?", (seq, patient))
 
 
 def _recycle(cur: Any, limits: StorageLimits, usage: list[int],
@@ -1085,6 +1097,8 @@ def _recycle(cur: Any, limits: StorageLimits, usage: list[int],
     while limits.exceeded(*usage):
         if limits.mode is StorageMode.REJECT:
             return None
+        # the patients of an index made before the recycling order have position 0: the
+        # oldest first, in the order they were created
         cur.execute("SELECT r.public_id FROM recycling_order o JOIN resources r "
                     "ON r.internal_id = o.resource_id WHERE r.public_id <> ? "
                     "ORDER BY o.seq, o.resource_id LIMIT 1", (avoid or "",))
@@ -1102,6 +1116,7 @@ def _recycle(cur: Any, limits: StorageLimits, usage: list[int],
 
 def _finish_job(cur: Any, job_id: str) -> None:
     cur.execute("DELETE FROM pending_outputs WHERE job_id = ?", (job_id,))
+    forget_reserved(cur, job_id)
 
 
 def _bump(cur: Any, name: str) -> int:
@@ -1135,13 +1150,16 @@ def _statements(script: str) -> list[str]:
     return [statement.strip() for statement in code.split(";") if statement.strip()]
 
 
-def _add_change(cur: Any, change_type: str, level: Level, public_id: str, stamp: str) -> None:
-    """Log a change. As in Orthanc, a ``Deleted`` change takes a sequence number
-    but is not kept, and the changes of a deleted resource are forgotten."""
+def _add_change(cur: Any, change_type: str, level: Level, public_id: str, stamp: str) -> int:
+    """Log a change; its sequence number (0 for none). As in Orthanc, a ``Deleted`` change is
+    not logged and takes no number (Orthanc only signals it to its scripts), and the changes
+    of a deleted resource are forgotten."""
+    if change_type == "Deleted":
+        return 0
     seq = _bump(cur, CHANGE_COUNTER)
-    if change_type != "Deleted":
-        cur.execute("INSERT INTO changes (seq, change_type, level, public_id, date) "
-                    "VALUES (?, ?, ?, ?, ?)", (seq, change_type, int(level), public_id, stamp))
+    cur.execute("INSERT INTO changes (seq, change_type, level, public_id, date) "
+                "VALUES (?, ?, ?, ?, ?)", (seq, change_type, int(level), public_id, stamp))
+    return seq
 
 
 def _descendants(cur: Any, rid: int, level: Level, target: Level) -> list[int]:

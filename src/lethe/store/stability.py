@@ -33,9 +33,14 @@ class StabilityMonitor:
     """
 
     def __init__(self, index: Index, stable_age: float,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 leader: Callable[[], bool] | None = None) -> None:
+        """With ``leader`` (several nodes share the index, :mod:`lethe.store.nodes`), the
+        changes are logged only while ``leader()`` is true; otherwise the resources stable
+        by then are forgotten without a change (the leader logs them)."""
         self.index = index
         self.stable_age = stable_age
+        self._leader = leader
         self._clock = clock
         self._last_stored: dict[tuple[Level, str], float] = {}
         self._lock = threading.Lock()
@@ -67,7 +72,8 @@ class StabilityMonitor:
         if not stable:
             return []
         # sorted() is stable: the time order is kept within a level
-        logged = self.index.log_stable(sorted((key for key, _ in stable), key=lambda k: -k[0]))
+        logged = [] if self._leader is not None and not self._leader() else \
+            self.index.log_stable(sorted((key for key, _ in stable), key=lambda k: -k[0]))
         with self._lock:
             for key, stored in stable:
                 if self._last_stored.get(key) == stored:

@@ -101,8 +101,10 @@ class FilesystemStorage:
         return self.root / file_uuid[0:2] / file_uuid[2:4] / file_uuid
 
     @contextmanager
-    def writer(self, durable: bool = True) -> Iterator[tuple[BinaryIO, str]]:
-        """A new file to write into, and its UUID.
+    def writer(self, durable: bool = True,
+               file_uuid: str | None = None) -> Iterator[tuple[BinaryIO, str]]:
+        """A new file to write into, and its UUID (``file_uuid`` if given: a UUID drawn
+        and reserved beforehand, :meth:`lethe.store.store.Store.reserve_outputs`).
 
         The file becomes visible under its UUID, complete, when the ``with``
         block ends without an exception; otherwise nothing is left behind. It
@@ -110,7 +112,7 @@ class FilesystemStorage:
         :meth:`sync` it before anything refers to it.
         """
         # Plain strings and os calls: this runs for every file a job writes.
-        file_uuid = str(uuid.uuid4())
+        file_uuid = file_uuid or str(uuid.uuid4())
         folder = os.path.join(self._root, file_uuid[0:2], file_uuid[2:4])
         final = os.path.join(folder, file_uuid)
         tmp = final + TMP_SUFFIX
@@ -175,10 +177,11 @@ class FilesystemStorage:
         for folder in sorted(folders, reverse=True):  # the deepest first
             _fsync(folder)
 
-    def write(self, chunks: bytes | Iterable[bytes], durable: bool = True) -> str:
-        """Store ``chunks`` under a new UUID and return it; durably unless ``durable`` is
-        false (see :meth:`writer`)."""
-        with self.writer(durable) as (out, file_uuid):
+    def write(self, chunks: bytes | Iterable[bytes], durable: bool = True,
+              file_uuid: str | None = None) -> str:
+        """Store ``chunks`` under a new UUID (or ``file_uuid``) and return it; durably unless
+        ``durable`` is false (see :meth:`writer`)."""
+        with self.writer(durable, file_uuid) as (out, file_uuid):
             if isinstance(chunks, bytes | bytearray | memoryview):
                 out.write(chunks)
             else:
@@ -187,12 +190,13 @@ class FilesystemStorage:
         return file_uuid
 
     def write_content(self, data: bytes, content_type: int = 1, *, compressed: bool = False,
-                      store_md5: bool = True, durable: bool = True) -> Attachment:
-        """Store ``data`` under a new UUID, compressed (:func:`compress`) or as it is;
-        durably unless ``durable`` is false (see :meth:`writer`). Its attachment, with
-        MD5s unless not ``store_md5``."""
+                      store_md5: bool = True, durable: bool = True,
+                      file_uuid: str | None = None) -> Attachment:
+        """Store ``data`` under a new UUID (or ``file_uuid``), compressed (:func:`compress`)
+        or as it is; durably unless ``durable`` is false (see :meth:`writer`). Its
+        attachment, with MD5s unless not ``store_md5``."""
         stored = compress(data) if compressed else data
-        file_uuid = self.write(stored, durable)
+        file_uuid = self.write(stored, durable, file_uuid)
         return content_attachment(file_uuid, data, stored, content_type, compressed,
                                   store_md5)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import time
+import uuid
 from collections.abc import Iterable
 from concurrent.futures import Future
 from pathlib import Path
@@ -23,8 +25,11 @@ from lethe.dicom.part10 import Header, parse_file, read_header
 from lethe.errors import ErrorCode, LetheError, unknown_resource
 from lethe.store.index import Index, Revision
 from lethe.store.ingest import PATIENT_COPY, Ingest, IngestResult, Origin, describe_stored
+from lethe.store.jobs_sql import JobStep
+from lethe.store.jobs_table import JobsTable
 from lethe.store.lock import OwnerLock
 from lethe.store.model import (
+    DICOM_UNTIL_PIXEL_DATA,
     Attachment,
     Change,
     DeleteOutcome,
@@ -34,7 +39,9 @@ from lethe.store.model import (
     Resource,
     StoreOutcome,
 )
+from lethe.store.nodes import Membership, new_node_id
 from lethe.store.recycling import StorageLimits
+from lethe.store.sqlindex import SqlIndex
 from lethe.store.sqlite import SQLiteIndex
 from lethe.store.stability import StabilityMonitor
 from lethe.store.storage import FilesystemStorage
@@ -67,22 +74,41 @@ class Store:
     def __init__(self, index: Index, storage: FilesystemStorage, overwrite: bool,
                  stable_age: float | None = None, owner: OwnerLock | None = None, *,
                  compressed: bool = False, store_md5: bool = True,
-                 limits: StorageLimits | None = None) -> None:
+                 limits: StorageLimits | None = None, shared: bool = False) -> None:
+        """With ``shared``, other nodes share the index and the storage area
+        (:mod:`lethe.store.nodes`): the stability monitor follows the change log instead of
+        this node's stores, and :meth:`start_node` starts this node's heartbeat."""
         self.index = index
         self.storage = storage
-        self.stability = None if stable_age is None else StabilityMonitor(index, stable_age)
-        self.ingest = Ingest(index, storage, overwrite, self.stability, compressed=compressed,
-                             store_md5=store_md5, limits=limits)
+        self.node_id = new_node_id()
+        self.shared = shared
+        self._jobs = JobsTable(index) if isinstance(index, SqlIndex) else None
+        self.membership: Membership | None = None
+        self.stability = None if stable_age is None else StabilityMonitor(
+            index, stable_age, leader=self._is_leader if shared else None)
+        if shared and self._jobs is not None and isinstance(index, SqlIndex):
+            self.membership = Membership(index, self._jobs, self.node_id, self.stability)
+        self.ingest = Ingest(index, storage, overwrite, None if shared else self.stability,
+                             compressed=compressed, store_md5=store_md5, limits=limits)
         self._owner = owner
 
+    def _is_leader(self) -> bool:
+        return self.membership is not None and self.membership.is_leader
+
     @classmethod
-    def open(cls, config: Config) -> Store:
+    def open(cls, config: Config, *, exclusive: bool = False) -> Store:
         """Open (creating if needed) the store of ``config`` as its owner.
 
         First lock its storage folder, and the folder of its SQLite index if it has one
         (:class:`~lethe.store.lock.OwnerLock`, held until :meth:`close`); then open the
         index (:func:`open_index`) and remove what an interrupted run left (temporary files,
-        outputs of jobs that never ended, files that no index row names).
+        outputs of jobs that never ended and will not resume, files that no index row
+        names).
+
+        On a PostgreSQL index with ``"Lock": false``, other nodes may share the storage
+        area (unless ``exclusive``, as ``lethe check --repair`` asks): the storage folder is
+        locked shared, and the clean-up runs only when no other node holds it (the lock was
+        exclusive); then this node joins the others (:meth:`start_node`).
 
         Raises :class:`~lethe.store.lock.FolderInUse`, naming the other process, when
         another one owns a folder: nothing has been touched then.
@@ -90,7 +116,8 @@ class Store:
         folders = [config.StorageDirectory]
         if not config.PostgreSQL.EnableIndex:
             folders.append(config.index_directory)
-        owner = OwnerLock(*folders)
+        shared = config.PostgreSQL.EnableIndex and not config.PostgreSQL.Lock and not exclusive
+        owner = OwnerLock(*folders, shared=shared)
         limits = StorageLimits.from_config(config.MaximumStorageSize,
                                            config.MaximumPatientCount,
                                            config.MaximumStorageMode)
@@ -98,13 +125,22 @@ class Store:
             store = cls(open_index(config), FilesystemStorage(config.StorageDirectory),
                         config.OverwriteInstances, config.StableAge, owner,
                         compressed=config.StorageCompression,
-                        store_md5=config.StoreMD5ForAttachments, limits=limits)
+                        store_md5=config.StoreMD5ForAttachments, limits=limits, shared=shared)
         except BaseException:
             owner.release()
             raise
         try:
-            store._repair()
+            if owner.exclusive:
+                store._repair(keep_resumable=config.SaveJobs)
+            else:
+                log.warning("start-up clean-up skipped: other nodes share the storage area "
+                            "%s (temporary files and files without index rows are removed "
+                            "by the first node that starts alone, or by lethe check "
+                            "--repair while no node runs)", config.StorageDirectory)
+            owner.share()
             store.recycle()
+            if store.membership is not None:
+                store.membership.start()
         except BaseException:
             store.close()
             raise
@@ -128,10 +164,12 @@ class Store:
         return cls(open_index(config, owner=False), FilesystemStorage(storage),
                    config.OverwriteInstances)
 
-    def _repair(self) -> None:
+    def _repair(self, keep_resumable: bool = False) -> None:
         """Remove, logging how many of each: temporary files of interrupted writes, the
-        outputs of jobs that never ended (the server stopped meanwhile), and files that no
-        index row names (a stop between a file's rename and its index commit leaves one).
+        outputs of jobs that never ended (the server stopped meanwhile) except those of
+        saved jobs that will resume (``keep_resumable``, ``SaveJobs``: the others end as
+        failures), and files that no index row names (a stop between a file's rename and its
+        index commit leaves one).
 
         Only the owner may do this, before it accepts requests: beside another process, it
         would remove the files that process is writing.
@@ -139,7 +177,14 @@ class Store:
         removed = self.storage.cleanup()
         if removed:
             log.warning("removed %d temporary files left by an interrupted write", removed)
-        pending = self.index.pending_outputs()
+        if self._jobs is not None and not keep_resumable:
+            ended = self._jobs.fail_unfinished(
+                "the server restarted with SaveJobs false: the job was not resumed",
+                time.time_ns() // 1000)
+            if ended:
+                log.warning("%d saved jobs ended as failures: SaveJobs is false", ended)
+        pending = self._jobs.stopped_outputs() if self._jobs is not None else \
+            self.index.pending_outputs()
         for instance_id in pending:
             if self.index.lookup(instance_id) is not None:
                 self.delete(instance_id, Level.INSTANCE)
@@ -154,6 +199,8 @@ class Store:
     def close(self) -> None:
         """Index the uploads that are waiting, stop the stability monitor, release the
         index connections, then the folders if this store owns them."""
+        if self.membership is not None:
+            self.membership.stop()
         self.ingest.close()
         if self.stability is not None:
             self.stability.close()
@@ -314,6 +361,11 @@ class Store:
         whose identifier is one of the given values (``identified``)."""
         return self.index.search(level, identified)
 
+    def upload_counts(self) -> dict[str, int]:
+        """How many uploads (REST and DICOM) were indexed with each status since the server
+        started."""
+        return dict(self.ingest.statuses)
+
     def next_sequence(self, name: str) -> int:
         """Increment the global counter ``name`` and return its value (1 the first time)."""
         return self.index.next_sequence(name)
@@ -372,6 +424,12 @@ class Store:
             self._delete_files(outcome)
         return len(outcomes)
 
+    def delete_many(self, resource_ids: list[str]) -> int:
+        """Delete the resources (of any level) that still exist among ``resource_ids``, in
+        one index transaction, their files after it; how many were deleted
+        (``/tools/bulk-delete``)."""
+        return self.delete_instances(resource_ids)
+
     def _delete_files(self, outcome: DeleteOutcome) -> None:
         """The files of a committed deletion."""
         for attachment in outcome.attachments:
@@ -399,7 +457,15 @@ class Store:
 
     def read_dataset(self, instance_id: str, stop_before_pixels: bool = True) -> Dataset:
         """Parse an instance's stored file (:func:`~lethe.dicom.part10.parse_file`; header
-        only by default); 400 if it is not DICOM."""
+        only by default); 400 if it is not DICOM. For the header of a compressed file, the
+        file up to its pixel data is read when it was stored apart (``StorageCompression``):
+        the whole file is not inflated."""
+        if stop_before_pixels:
+            header = self.index.attachment(instance_id, DICOM_UNTIL_PIXEL_DATA)
+            if header is not None:
+                self.resource(instance_id, Level.INSTANCE)
+                with self.open_attachment(header) as fp:
+                    return parse_file(fp, stop_before_pixels=True)
         with self.open_file(instance_id) as fp:
             return parse_file(fp, stop_before_pixels=stop_before_pixels)
 
@@ -594,3 +660,61 @@ class Store:
         """The names of the temporary files of the storage area: writes in progress, or
         left by an interrupted write (the next start-up removes those)."""
         return self.storage.temporary_files()
+
+    # --- saved jobs and nodes (SaveJobs, several nodes) ---------------------
+    @property
+    def jobs(self) -> JobsTable:
+        """The saved jobs and the nodes sharing the index (:mod:`lethe.store.jobs_table`).
+        Raises :class:`LetheError` for an index that cannot keep them."""
+        if self._jobs is None:
+            raise LetheError(ErrorCode.NOT_IMPLEMENTED, "this index cannot save jobs")
+        return self._jobs
+
+    @property
+    def saves_jobs(self) -> bool:
+        """Whether the index can keep jobs (:attr:`jobs`)."""
+        return self._jobs is not None
+
+    def commit_job_outputs(self, batch: list[NewInstance], finish_job: str | None,
+                           step: JobStep | None) -> list[StoreOutcome]:
+        """:meth:`commit_outputs`, recording ``step`` of a saved job in the same
+        transaction; :class:`~lethe.store.jobs_sql.OwnershipLost` (nothing indexed, the
+        batch's files deleted) when another node took the job over."""
+        if step is None:
+            return self.commit_outputs(batch, finish_job)
+        return self.ingest.index_written(batch, finish_job, step=step)
+
+    def reserve_outputs(self, output_tag: str, count: int) -> list[str]:
+        """``count`` new file UUIDs for the outputs of the job tagged ``output_tag``. When
+        other nodes share the storage area they are recorded first, so that a node taking
+        the job over after this one died removes those written and never indexed
+        (:meth:`discard_reserved_outputs`)."""
+        uuids = [str(uuid.uuid4()) for _ in range(count)]
+        if self.shared and self._jobs is not None:
+            self._jobs.reserve(output_tag, uuids)
+        return uuids
+
+    def discard_reserved_outputs(self, output_tag: str) -> int:
+        """Delete the files (and temporary files) reserved by the job tagged
+        ``output_tag`` that no index row names, and forget the reservations: before a job
+        that stopped on another node resumes. How many files were there."""
+        if self._jobs is None:
+            return 0
+        removed = 0
+        for file_uuid in self._jobs.reserved_unindexed(output_tag):
+            path = self.storage.path(file_uuid)
+            for name in (path, path.with_name(path.name + ".tmp")):
+                if name.exists():
+                    name.unlink(missing_ok=True)
+                    removed += 1
+        self._jobs.forget_reserved(output_tag)
+        return removed
+
+    def discard_job_outputs(self, output_tag: str) -> int:
+        """Delete the pending outputs of the job tagged ``output_tag`` (a job that stopped
+        and will not resume) and end their pending state; how many instances."""
+        if self._jobs is None:
+            return 0
+        removed = self.delete_instances(self._jobs.pending_outputs_of(output_tag))
+        self.finish_job(output_tag)
+        return removed

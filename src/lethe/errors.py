@@ -65,6 +65,7 @@ class ErrorCode(Enum):
     BAD_JOB_ORDERING = (2004, 400, "Bad ordering of filters in a job")
     NO_CFIND_HANDLER = (2005, 500, "No request handler factory for DICOM C-FIND SCP")
     CANNOT_STORE_INSTANCE = (2018, 500, "Cannot store an instance")
+    CANNOT_EXECUTE_LUA = (2031, 500, "Cannot execute a Lua command")
     CREATE_DICOM_NOT_STRING = (2019, 400, "Only string values are supported when creating DICOM instances")
     CREATE_DICOM_OVERRIDE_TAG = (2020, 400, "Trying to override a value inherited from a parent module")
     CREATE_DICOM_USE_CONTENT = (2021, 400, 'Use "Content" to inject an image into a new DICOM instance')

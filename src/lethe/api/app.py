@@ -28,6 +28,7 @@ from lethe.api import (
     settings,
     system,
     tools,
+    web,
 )
 from lethe.api import tags as tag_routes
 from lethe.api.errors import InternalErrorMiddleware, http_error_handler, lethe_error_handler
@@ -94,7 +95,7 @@ def create_app(config: Config, store: Store | None = None, *,
                 + reconstruct.routes + modalities.routes + legacy_find.routes + peers.routes
                 + archives.routes + images.routes + changes.routes + find.routes + tag_routes.routes
                 + attachments.routes + tools.routes + settings.routes
-                + resources.routes),
+                + resources.routes + web.routes),
         middleware=[Middleware(UriNormalizationMiddleware),
                     Middleware(MetricsMiddleware, metrics=metrics),
                     Middleware(SecurityMiddleware, config=config),

@@ -1,0 +1,312 @@
+// Lists and resources: studies (the main page, with search and paging), patients, a patient,
+// a study, a series. Search criteria stay in memory: they are patient data, kept out of the URL.
+import * as api from "./api.js";
+import { announce, field, formatDate, formatName, h, props, show, showError } from "./dom.js";
+
+const PAGE_SIZE = 25;
+const studySearch = { criteria: {}, page: 0 };
+const patientSearch = { criteria: {}, page: 0 };
+
+// OE2's rule: text is matched anywhere unless it starts or ends with a double quote.
+export function wildcard(text) {
+  text = (text || "").trim();
+  if (!text) return null;
+  const exactStart = text.startsWith('"');
+  const exactEnd = text.length > 1 && text.endsWith('"');
+  const core = text.slice(exactStart ? 1 : 0, exactEnd ? -1 : undefined);
+  return `${exactStart ? "" : "*"}${core}${exactEnd ? "" : "*"}`;
+}
+
+function dateRange(from, to) {
+  const compact = (value) => (value || "").replaceAll("-", "");
+  if (!from && !to) return null;
+  if (from && from === to) return compact(from);
+  return `${compact(from)}-${compact(to)}`;
+}
+
+function studyQuery(criteria) {
+  const query = {};
+  const text = { PatientName: criteria.name, PatientID: criteria.patientId,
+    AccessionNumber: criteria.accession, StudyDescription: criteria.description };
+  for (const [tag, value] of Object.entries(text)) {
+    const pattern = wildcard(value);
+    if (pattern) query[tag] = pattern;
+  }
+  const dates = dateRange(criteria.from, criteria.to);
+  if (dates) query.StudyDate = dates;
+  const modalities = (criteria.modality || "").split(/[\s,\\]+/).filter(Boolean);
+  if (modalities.length) query.ModalitiesInStudy = modalities.join("\\").toUpperCase();
+  const body = { Level: "Study", Query: query, CaseSensitive: false };
+  if (criteria.label) Object.assign(body, { Labels: [criteria.label], LabelsConstraint: "All" });
+  return body;
+}
+
+function pager(state, hasNext, total, rerender) {
+  const first = state.page * PAGE_SIZE;
+  const label = total === null ? `Page ${state.page + 1}`
+    : `Page ${state.page + 1} of ${Math.max(1, Math.ceil(total / PAGE_SIZE))}`;
+  return h("nav", { class: "pager", "aria-label": "Pages" },
+    h("button", { type: "button", class: "secondary", disabled: state.page === 0,
+      onclick: () => { state.page -= 1; rerender(); } }, "Previous page"),
+    h("span", {}, label),
+    h("button", { type: "button", class: "secondary", disabled: !hasNext,
+      onclick: () => { state.page += 1; rerender(); } }, "Next page"),
+    total === null ? null : h("span", { class: "muted" },
+      total ? `${first + 1}–${Math.min(first + PAGE_SIZE, total)} of ${total}` : ""));
+}
+
+function labelTags(labels) {
+  return (labels || []).map((label) => h("span", { class: "tag" }, label));
+}
+
+async function labelOptions(selected) {
+  let labels = [];
+  try { labels = await api.get("/tools/labels"); } catch { labels = []; }
+  return [h("option", { value: "" }, "Any"),
+    ...labels.map((label) => h("option", { value: label, selected: label === selected }, label))];
+}
+
+// #/studies: search form and one page of results.
+export async function studies() {
+  const c = studySearch.criteria;
+  const input = (name, attributes = {}) => h("input", { name, value: c[name] || "", ...attributes });
+  const form = h("form", { class: "search", role: "search", "aria-label": "Search studies" },
+    field("Patient name", input("name", { autocomplete: "off" })),
+    field("Patient ID", input("patientId", { autocomplete: "off" })),
+    field("Accession number", input("accession", { autocomplete: "off" })),
+    field("Study description", input("description", { autocomplete: "off" })),
+    field("Study date from", input("from", { type: "date" })),
+    field("Study date to", input("to", { type: "date" })),
+    field("Modality", input("modality", { placeholder: "CT, MR…", autocomplete: "off" })),
+    field("Label", h("select", { name: "label" }, await labelOptions(c.label))),
+    h("div", { class: "buttons" },
+      h("button", { type: "submit" }, "Search"),
+      h("button", { type: "button", class: "secondary", onclick: () => {
+        studySearch.criteria = {}; studySearch.page = 0; studies();
+      } }, "Clear")));
+  const results = h("section", { "aria-label": "Results" }, h("p", { class: "muted" }, "Searching…"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    studySearch.criteria = Object.fromEntries(new FormData(form).entries());
+    studySearch.page = 0;
+    renderStudies(results);
+  });
+  show("Studies", h("h1", {}, "Studies"), form, results);
+  await renderStudies(results);
+}
+
+async function renderStudies(results) {
+  const body = studyQuery(studySearch.criteria);
+  let answer;
+  try {
+    answer = await api.post("/tools/find", { ...body, Expand: true,
+      RequestedTags: ["ModalitiesInStudy", "NumberOfStudyRelatedInstances"],
+      Limit: PAGE_SIZE + 1, Since: studySearch.page * PAGE_SIZE });
+  } catch (error) {
+    results.replaceChildren(h("p", { class: "error" }, error.message));
+    return;
+  }
+  let total = null;
+  try { total = (await api.post("/tools/count-resources", body)).Count; } catch { total = null; }
+  const rows = answer.slice(0, PAGE_SIZE);
+  const table = h("table", {},
+    h("caption", { class: "visually-hidden" }, "Studies found"),
+    h("thead", {}, h("tr", {},
+      ["Patient name", "Patient ID", "Birth date", "Study date", "Description", "Accession",
+        "Modalities", "Instances", "Labels"].map((name) => h("th", { scope: "col" }, name)))),
+    h("tbody", {}, rows.map((study) => {
+      const p = study.PatientMainDicomTags || {};
+      const m = study.MainDicomTags || {};
+      const r = study.RequestedTags || {};
+      return h("tr", {},
+        h("td", {}, h("a", { href: `#/studies/${study.ID}` }, formatName(p.PatientName) || "(no name)")),
+        h("td", {}, p.PatientID || ""),
+        h("td", {}, formatDate(p.PatientBirthDate)),
+        h("td", {}, formatDate(m.StudyDate)),
+        h("td", {}, m.StudyDescription || ""),
+        h("td", {}, m.AccessionNumber || ""),
+        h("td", {}, (r.ModalitiesInStudy || "").replaceAll("\\", ", ")),
+        h("td", { class: "num" }, r.NumberOfStudyRelatedInstances || ""),
+        h("td", {}, labelTags(study.Labels)));
+    })));
+  const rerender = () => renderStudies(results);
+  results.replaceChildren(
+    rows.length ? table : h("p", {}, "No study matches."),
+    pager(studySearch, answer.length > PAGE_SIZE, total, rerender));
+  announce(total === null ? `${rows.length} studies shown` : `${total} studies found`);
+}
+
+// #/patients
+export async function patients() {
+  const c = patientSearch.criteria;
+  const form = h("form", { class: "search", role: "search", "aria-label": "Search patients" },
+    field("Patient name", h("input", { name: "name", value: c.name || "", autocomplete: "off" })),
+    field("Patient ID", h("input", { name: "patientId", value: c.patientId || "", autocomplete: "off" })),
+    h("div", { class: "buttons" }, h("button", { type: "submit" }, "Search")));
+  const results = h("section", { "aria-label": "Results" });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    patientSearch.criteria = Object.fromEntries(new FormData(form).entries());
+    patientSearch.page = 0;
+    renderPatients(results);
+  });
+  show("Patients", h("h1", {}, "Patients"), form, results);
+  await renderPatients(results);
+}
+
+async function renderPatients(results) {
+  const c = patientSearch.criteria;
+  const query = {};
+  if (wildcard(c.name)) query.PatientName = wildcard(c.name);
+  if (wildcard(c.patientId)) query.PatientID = wildcard(c.patientId);
+  let answer;
+  try {
+    answer = await api.post("/tools/find", { Level: "Patient", Query: query, CaseSensitive: false,
+      Expand: true, Limit: PAGE_SIZE + 1, Since: patientSearch.page * PAGE_SIZE });
+  } catch (error) {
+    results.replaceChildren(h("p", { class: "error" }, error.message));
+    return;
+  }
+  const rows = answer.slice(0, PAGE_SIZE);
+  results.replaceChildren(
+    rows.length ? h("table", {},
+      h("thead", {}, h("tr", {}, ["Patient name", "Patient ID", "Birth date", "Sex", "Studies"]
+        .map((name) => h("th", { scope: "col" }, name)))),
+      h("tbody", {}, rows.map((patient) => {
+        const m = patient.MainDicomTags || {};
+        return h("tr", {},
+          h("td", {}, h("a", { href: `#/patients/${patient.ID}` }, formatName(m.PatientName) || "(no name)")),
+          h("td", {}, m.PatientID || ""), h("td", {}, formatDate(m.PatientBirthDate)),
+          h("td", {}, m.PatientSex || ""), h("td", { class: "num" }, (patient.Studies || []).length));
+      }))) : h("p", {}, "No patient matches."),
+    pager(patientSearch, answer.length > PAGE_SIZE, null, () => renderPatients(results)));
+}
+
+// Actions shared by patients, studies and series: modify, anonymize, download, delete, labels.
+function resourceActions(kind, resource, afterDelete) {
+  const path = `/${kind}/${resource.ID}`;
+  return h("div", { class: "actions" },
+    h("a", { class: "button", href: `#/modify/${kind}/${resource.ID}/anonymize` }, "Anonymize"),
+    h("a", { class: "button secondary", href: `#/modify/${kind}/${resource.ID}/modify` }, "Modify"),
+    h("a", { class: "button secondary", href: `${path}/archive`, download: `${resource.ID}.zip` }, "Download ZIP"),
+    h("a", { class: "button secondary", href: `${path}/media`, download: `${resource.ID}-dicomdir.zip` }, "Download DICOMDIR"),
+    h("button", { type: "button", class: "danger", onclick: async () => {
+      if (!window.confirm(`Delete this ${kind.slice(0, -1)} and everything in it?`)) return;
+      try {
+        await api.del(path);
+        announce("Deleted");
+        location.hash = afterDelete;
+      } catch (error) { showError(error); }
+    } }, "Delete"));
+}
+
+function labelEditor(kind, resource) {
+  const list = h("span", { class: "labels" });
+  const render = (labels) => list.replaceChildren(...labels.map((label) =>
+    h("span", { class: "tag" }, label, h("button", { type: "button", "aria-label": `Remove label ${label}`,
+      onclick: async () => {
+        try {
+          await api.del(`/${kind}/${resource.ID}/labels/${encodeURIComponent(label)}`);
+          render(labels.filter((l) => l !== label));
+        } catch (error) { showError(error); }
+      } }, "×"))));
+  render(resource.Labels || []);
+  const input = h("input", { name: "label", autocomplete: "off", pattern: "[A-Za-z0-9_-]+",
+    title: "Letters, digits, - and _" });
+  const form = h("form", { class: "actions", "aria-label": "Labels" },
+    h("span", {}, "Labels: "), list, field("New label", input),
+    h("button", { type: "submit", class: "secondary" }, "Add label"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const label = input.value.trim();
+    if (!label) return;
+    try {
+      await api.put(`/${kind}/${resource.ID}/labels/${encodeURIComponent(label)}`);
+      resource.Labels = [...new Set([...(resource.Labels || []), label])];
+      render(resource.Labels);
+      input.value = "";
+    } catch (error) { showError(error); }
+  });
+  return form;
+}
+
+function breadcrumbs(...links) {
+  return h("p", { class: "breadcrumbs" }, links.map(([text, href]) => [h("a", { href }, text), " › "]));
+}
+
+// #/patients/{id}
+export async function patient(id) {
+  const [resource, studyList] = await Promise.all([api.get(`/patients/${id}`), api.get(`/patients/${id}/studies`)]);
+  const m = resource.MainDicomTags || {};
+  show("Patient", breadcrumbs(["Patients", "#/patients"]),
+    h("h1", {}, `Patient ${formatName(m.PatientName)}`),
+    props([["Patient ID", m.PatientID], ["Birth date", formatDate(m.PatientBirthDate)],
+      ["Sex", m.PatientSex], ["Orthanc ID", resource.ID]]),
+    resourceActions("patients", resource, "#/patients"),
+    labelEditor("patients", resource),
+    h("h2", {}, "Studies"),
+    h("table", {}, h("thead", {}, h("tr", {}, ["Date", "Description", "Accession", "Series"].map((n) => h("th", { scope: "col" }, n)))),
+      h("tbody", {}, studyList.map((study) => h("tr", {},
+        h("td", {}, h("a", { href: `#/studies/${study.ID}` }, formatDate(study.MainDicomTags.StudyDate) || "(no date)")),
+        h("td", {}, study.MainDicomTags.StudyDescription || ""),
+        h("td", {}, study.MainDicomTags.AccessionNumber || ""),
+        h("td", { class: "num" }, study.Series.length))))));
+}
+
+// #/studies/{id}
+export async function study(id) {
+  const [resource, seriesList] = await Promise.all([api.get(`/studies/${id}`), api.get(`/studies/${id}/series`)]);
+  const m = resource.MainDicomTags || {};
+  const p = resource.PatientMainDicomTags || {};
+  seriesList.sort((a, b) => Number(a.MainDicomTags.SeriesNumber || 0) - Number(b.MainDicomTags.SeriesNumber || 0));
+  show("Study", breadcrumbs(["Studies", "#/studies"], [formatName(p.PatientName) || "Patient", `#/patients/${resource.ParentPatient}`]),
+    h("h1", {}, `Study ${m.StudyDescription || ""}`.trim()),
+    h("div", { class: "columns" },
+      props([["Patient name", formatName(p.PatientName)], ["Patient ID", p.PatientID],
+        ["Birth date", formatDate(p.PatientBirthDate)], ["Sex", p.PatientSex]]),
+      props([["Study date", formatDate(m.StudyDate)], ["Accession number", m.AccessionNumber],
+        ["Description", m.StudyDescription], ["Study Instance UID", m.StudyInstanceUID],
+        ["Orthanc ID", resource.ID]])),
+    resourceActions("studies", resource, "#/studies"),
+    labelEditor("studies", resource),
+    h("h2", {}, "Series"),
+    h("table", {}, h("thead", {}, h("tr", {}, ["Number", "Modality", "Description", "Instances"].map((n) => h("th", { scope: "col" }, n)))),
+      h("tbody", {}, seriesList.map((series) => h("tr", {},
+        h("td", {}, h("a", { href: `#/series/${series.ID}` }, series.MainDicomTags.SeriesNumber || "(series)")),
+        h("td", {}, series.MainDicomTags.Modality || ""),
+        h("td", {}, h("a", { href: `#/series/${series.ID}` }, series.MainDicomTags.SeriesDescription || "(no description)")),
+        h("td", { class: "num" }, series.Instances.length))))));
+}
+
+const THUMBS_PER_PAGE = 48;
+
+// #/series/{id}: its instances as thumbnails, a page at a time.
+export async function series(id) {
+  const resource = await api.get(`/series/${id}`);
+  const instances = await api.get(`/series/${id}/instances`);
+  instances.sort((a, b) => Number(a.MainDicomTags.InstanceNumber || 0) - Number(b.MainDicomTags.InstanceNumber || 0));
+  const m = resource.MainDicomTags || {};
+  const grid = h("ul", { class: "thumbs", "aria-label": "Instances" });
+  const state = { page: 0 };
+  const nav = h("div");
+  const render = () => {
+    const page = instances.slice(state.page * THUMBS_PER_PAGE, (state.page + 1) * THUMBS_PER_PAGE);
+    grid.replaceChildren(...page.map((instance) => {
+      const number = instance.MainDicomTags.InstanceNumber || "";
+      return h("li", {}, h("a", { href: `#/instances/${instance.ID}` },
+        h("img", { src: `/instances/${instance.ID}/preview`, loading: "lazy", alt: `Instance ${number}` }),
+        h("span", {}, `Instance ${number}`)));
+    }));
+    nav.replaceChildren(instances.length > THUMBS_PER_PAGE
+      ? pager({ get page() { return state.page; }, set page(v) { state.page = v; } },
+        (state.page + 1) * THUMBS_PER_PAGE < instances.length, null, render) : "");
+  };
+  render();
+  show("Series", breadcrumbs(["Studies", "#/studies"], ["Study", `#/studies/${resource.ParentStudy}`]),
+    h("h1", {}, `Series ${m.SeriesNumber || ""} ${m.SeriesDescription || ""}`.trim()),
+    props([["Modality", m.Modality], ["Description", m.SeriesDescription], ["Number", m.SeriesNumber],
+      ["Instances", instances.length], ["Series Instance UID", m.SeriesInstanceUID], ["Orthanc ID", resource.ID]]),
+    resourceActions("series", resource, `#/studies/${resource.ParentStudy}`),
+    labelEditor("series", resource),
+    h("h2", {}, "Instances"), grid, nav);
+}

@@ -39,7 +39,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -105,6 +105,8 @@ def lethe_operations(routes: Iterable[object]) -> dict[str, set[str]]:
     """OpenAPI path -> lower-case methods (HEAD left out) of every route of the app."""
     operations: dict[str, set[str]] = {}
     for route in routes:
+        if isinstance(route, Mount):  # static files (the web interface): no REST operation
+            continue
         if not isinstance(route, Route):
             raise TypeError(f"unexpected route type: {route!r}")
         methods = {m.lower() for m in route.methods or ()} & set(METHODS)

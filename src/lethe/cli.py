@@ -7,6 +7,7 @@ import argparse
 import contextlib
 import errno
 import logging
+import os
 import socket
 import sys
 
@@ -62,9 +63,20 @@ def _serve(args: argparse.Namespace) -> int:
             app, host=host, port=config.HttpPort, log_level=args.log_level,
             access_log=args.log_level == "debug", timeout_keep_alive=30, proxy_headers=False,
             backlog=LISTEN_BACKLOG))
+        app.state.shutdown = lambda restart: _stop(server, app, restart)  # /tools/shutdown, reset
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: uvicorn shut down already
             server.run(sockets=[sock])
+    if getattr(app.state, "restart", False):  # /tools/reset: the same command again
+        log.warning("restarting, as POST /tools/reset asked")
+        os.execv(sys.executable, [sys.executable, *sys.argv])
     return 0 if server.started else 1
+
+
+def _stop(server: object, app: object, restart: bool) -> None:
+    """Stop serving as Ctrl-C does (the store is closed, jobs are stopped); with
+    ``restart``, then start again (``POST /tools/reset``)."""
+    app.state.restart = restart  # type: ignore[attr-defined]
+    server.should_exit = True  # type: ignore[attr-defined]
 
 
 def _listening_socket(host: str, port: int) -> socket.socket:

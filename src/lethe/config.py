@@ -114,6 +114,11 @@ def _check_syntaxes(patterns: list[Any]) -> None:
         raise ValueError("each entry must be a transfer syntax UID (wildcards allowed)")
 
 
+def _check_paths(paths: list[Any]) -> None:
+    if not all(isinstance(p, str) for p in paths):
+        raise ValueError("each entry must be the path of a file")
+
+
 def _check_pdu(length: int) -> None:
     if length > 131072:
         raise ValueError(f"must be at most 131072, got {length}")
@@ -267,6 +272,18 @@ class Config:
         "(0: no limit)")
     LimitFindInstances: int = setting(
         0, "the most instances a C-FIND or `/tools/find` answers (0: no limit)")
+    LuaScripts: list[str] = setting(
+        [], "Lua scripts run at start-up, whose callbacks (`OnStoredInstance`, `OnStableStudy`, "
+        "`ReceivedInstanceFilter`...) Lethe calls as Orthanc does", shown="`[]`",
+        check=_check_paths)
+    ExecuteLuaEnabled: bool = setting(
+        False, "`POST /tools/execute-script` runs the Lua it is sent (insecure when remote "
+        "access is allowed)")
+    LuaHeartBeatPeriod: int = setting(
+        0, "seconds between two calls of the Lua callback `OnHeartBeat` (0: never)", minimum=0)
+    PythonScripts: list[str] = setting(
+        [], "Python modules (paths) whose hook functions Lethe calls, as the Lua callbacks "
+        "(see [Automation](#automation))", shown="`[]`", check=_check_paths)
     PostgreSQL: PostgreSQLConfig = setting(
         PostgreSQLConfig(), "the index in PostgreSQL when `EnableIndex` is true: the section "
         "of Orthanc's PostgreSQL plugin (`Host`, `Port`, `Database`, `Username`, `Password`, "
@@ -358,13 +375,12 @@ def markdown_table() -> str:
 # Keys of Orthanc's own configuration that Lethe accepts silently although it
 # does not act on them, so that an Orthanc configuration file loads cleanly.
 _ORTHANC_KEYS_IGNORED = frozenset({
-    "LuaScripts",
     "Plugins", "HttpServerEnabled", "HttpDescribeErrors",
     "HttpCompressionEnabled", "HttpProxy", "HttpVerbose",
     "SslEnabled", "SslCertificate", "KeepAlive", "TcpNoDelay", "HttpThreadsCount",
     "DicomThreadsCount", "DicomAlwaysAllowFindWorklist", "DicomModalitiesInDatabase",
     "DicomScuPreferredTransferSyntax", "DicomTlsEnabled",
-    "SaveJobs", "ExecuteLuaEnabled",
+    "SaveJobs",
     "DeidentifyLogs", "DeidentifyLogsDicomVersion", "IngestTranscoding",
     "BuiltinDecoderTranscoderOrder", "SynchronousCMove",
     "MallocArenaMax", "StorageAccessOnFind", "ExtraMainDicomTags",

@@ -59,8 +59,8 @@ def properties(resource: object) -> dict[str, object]:
 
 
 @pytest.mark.orthanc
-def test_resource_properties_match_orthanc(client, orthanc: ServerProcess):
-    with pyorthanc.Orthanc(orthanc.url, timeout=60) as oracle:
+def test_resource_properties_match_orthanc(client, orthanc_fresh: ServerProcess):
+    with pyorthanc.Orthanc(orthanc_fresh.url, timeout=60) as oracle:
         for path in FILES:
             ours = pyorthanc.upload(client, str(path))[0]
             theirs = pyorthanc.upload(oracle, str(path))[0]

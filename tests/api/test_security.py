@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 
 import pytest
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from lethe.api.security import check_credentials, is_loopback
 
@@ -16,6 +16,9 @@ def every_route(client) -> list[tuple[str, str]]:
     """(method, concrete path) for each route of the app, with dummy path parameters."""
     found = []
     for route in client.app.routes:
+        if isinstance(route, Mount):  # static files (the web interface): one of them
+            found.append(("GET", route.path + "/index.html"))
+            continue
         assert isinstance(route, Route)
         path = route.path
         for name, value in (("{level:level}", "patients"), ("{relative:relative}", "studies"),

@@ -9,13 +9,16 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import pytest
 from pydicom.data import get_testdata_file
 
 from tests.support.corpus import REFERENCE
+from tests.support.servers import start_lethe
 
 CT = Path(get_testdata_file("CT_small.dcm"))
 MR = Path(get_testdata_file("MR_small.dcm"))
@@ -113,7 +116,7 @@ def test_the_list_of_tools_names_what_is_served(orthanc, lethe):
     assert listed == sorted(listed)
     with orthanc.client() as oracle:
         theirs = set(oracle.get("/tools").json())
-    left_out = {"execute-script", "reset", "shutdown"}  # not served by Lethe (yet)
+    left_out = {"execute-script"}  # Lua: not served by Lethe (yet)
     assert theirs - left_out <= set(listed)
     for name in listed:
         answer = lethe.get(f"/tools/{name}")
@@ -214,3 +217,31 @@ def test_bulk_content_and_bulk_delete_follow_orthanc(orthanc_fresh, lethe):
             assert o.status_code == t.status_code, body
         assert lethe.get("/patients").json() == oracle.get("/patients").json()
         assert lethe.app.state.store.check() == (set(), set())
+
+
+def test_shutdown_and_reset_stop_and_restart_lethe_serve(tmp_path: Path, lethe):
+    assert lethe.post("/tools/shutdown").status_code == 403  # embedded: it cannot
+    assert lethe.post(f"/instances/{'x' * 10}/export", content=b"/tmp/x").status_code == 403
+    server = start_lethe(tmp_path / "serve")
+    try:
+        with server.client() as client:
+            stored = client.post("/instances", content=CT.read_bytes()).json()["ID"]
+            assert client.post("/tools/reset").json() == {}
+            deadline = time.monotonic() + 30
+            while server.log_text().count("listening on") < 2:  # started again
+                assert time.monotonic() < deadline, server.log_text()
+                time.sleep(0.1)
+            while True:  # the same process, with the same data
+                try:
+                    if client.get(f"/instances/{stored}").status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                assert time.monotonic() < deadline, server.log_text()
+                time.sleep(0.1)
+            assert server.process.poll() is None
+            assert client.post("/tools/shutdown").json() == {}
+        assert server.process.wait(timeout=30) == 0
+        assert "restarting, as POST /tools/reset asked" in server.log_text()
+    finally:
+        server.stop()

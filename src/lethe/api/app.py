@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from contextlib import asynccontextmanager
 
@@ -20,6 +21,7 @@ from lethe.api import (
     instances,
     jobs,
     legacy_find,
+    lua,
     modalities,
     modify,
     peers,
@@ -38,6 +40,7 @@ from lethe.api.uris import UriNormalizationMiddleware
 from lethe.config import Config
 from lethe.dicom.tags import TagDictionary
 from lethe.errors import LetheError
+from lethe.hooks import EventName, HookServer, hooks_from_config
 from lethe.jobs.cluster import start_saved_jobs
 from lethe.jobs.engine import JobEngine
 from lethe.jobs.persistence import saved_jobs
@@ -66,6 +69,11 @@ def create_app(config: Config, store: Store | None = None, *,
     journal = saved_jobs(config, store, pool, tags)  # SaveJobs
     engine = JobEngine(config.ConcurrentJobs, config.JobsHistorySize, journal)
     network.attach(store, pool, engine)
+    hooks, lua_front_end = hooks_from_config(config)  # LuaScripts, PythonScripts
+    if hooks.active:  # OnJobSubmitted, OnJobSuccess, OnJobFailure
+        engine.on_job_event = lambda name, job_id: hooks.notify(EventName(name), job_id)
+        store.deleted_listener = lambda level, rid: hooks.notify_change("Deleted", level, rid)
+    network.hooks = hooks  # ReceivedInstanceFilter, IncomingFindRequestFilter
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
@@ -81,7 +89,16 @@ def create_app(config: Config, store: Store | None = None, *,
                 log.error("cannot listen for DICOM on %s:%d (DicomBindAddress, DicomPort): %s",
                           network.settings.bind_address, network.settings.port, exc.strerror)
                 raise
+        hook_server = None
+        if hooks.active:
+            hook_server = HookServer(app, asyncio.get_running_loop(), store, config, hooks, tags,
+                                     engine)
+            await run_in_threadpool(hooks.start, hook_server, config.LuaHeartBeatPeriod)
+            hook_server.watch_changes()
         yield
+        if hook_server is not None:
+            hook_server.stop()
+            await run_in_threadpool(hooks.stop)  # Finalize, which may call the REST API
         network.stop()  # no association uses the store once it closes
         if cluster is not None:
             cluster.stop()  # claims nothing more
@@ -94,11 +111,12 @@ def create_app(config: Config, store: Store | None = None, *,
         routes=(instances.routes + modify.routes + deidentify.routes + system.routes + jobs.routes
                 + reconstruct.routes + modalities.routes + legacy_find.routes + peers.routes
                 + archives.routes + images.routes + changes.routes + find.routes + tag_routes.routes
-                + attachments.routes + tools.routes + settings.routes
+                + attachments.routes + tools.routes + settings.routes + lua.routes
                 + resources.routes + web.routes),
         middleware=[Middleware(UriNormalizationMiddleware),
                     Middleware(MetricsMiddleware, metrics=metrics),
                     Middleware(SecurityMiddleware, config=config),
+                    Middleware(lua.HttpFilterMiddleware, dispatcher=hooks),
                     Middleware(InternalErrorMiddleware)],
         exception_handlers={LetheError: lethe_error_handler,
                             HTTPException: http_error_handler},
@@ -111,5 +129,7 @@ def create_app(config: Config, store: Store | None = None, *,
     app.state.pool = pool
     app.state.network = network
     app.state.tags = tags
+    app.state.hooks = hooks
+    app.state.lua = lua_front_end
     app.state.parsed_requests = modify.ParsedRequestCache()
     return app

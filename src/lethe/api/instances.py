@@ -16,6 +16,7 @@ from lethe.api.resources import store_of
 from lethe.api.responses import file_response, json_response, output_response, spooled_output
 from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES, transcode_file
 from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
+from lethe.hooks.filters import RECEIVED_FILTER, check_received
 from lethe.jobs.receive import receive, store_archive
 from lethe.store.ingest import Origin
 
@@ -24,6 +25,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 def origin_of(request: Request) -> Origin:
     """The Origin metadata of what this request stores."""
+    if "lethe.origin" in request.scope:  # a hook's call in process: "Lua" or "Plugins"
+        return Origin(request.scope["lethe.origin"])
     client = request.scope.get("client")
     username = request.scope.get("state", {}).get("username", "")
     return Origin("RestApi", client[0] if client else "", username)
@@ -65,6 +68,11 @@ async def post_instances(request: Request) -> Response:
     data = await read_body(request)
     if data.startswith(ZIP_MAGIC):
         return json_response(await run_in_threadpool(upload_archive, request, data))
+    hooks = request.app.state.hooks
+    if hooks.handles(RECEIVED_FILTER):  # ReceivedInstanceFilter (Lua, Python)
+        refused = await run_in_threadpool(check_received, hooks, data, origin_of(request))
+        if refused is not None:
+            return json_response(refused)
     result = await receive(store_of(request), request.app.state.pool, data, origin_of(request))
     return json_response(result.to_json())
 

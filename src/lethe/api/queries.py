@@ -30,6 +30,7 @@ from lethe.api.resources import flag
 from lethe.api.responses import json_response, text_response
 from lethe.dicom.levels import Level
 from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
+from lethe.hooks.filters import OUTGOING_FIND_FILTER, filter_find_query
 from lethe.network import scu
 from lethe.network.jobs import MoveJob
 from lethe.network.queries import (
@@ -49,6 +50,10 @@ def _run_query(network: DicomNetwork, record: QueryRecord) -> str:
                                manufacturer=record.modality.manufacturer,
                                encoding=network.settings.default_encoding)
     model = "patient" if record.level is Level.PATIENT else "study"
+    if network.hooks is not None and network.hooks.handles(OUTGOING_FIND_FILTER):
+        modality = {"AET": record.modality.aet, "Host": record.modality.host,
+                    "Port": record.modality.port}
+        identifier = filter_find_query(network.hooks, identifier, modality, OUTGOING_FIND_FILTER)
     answers = scu.find(peer, identifier, model)
     record.answers = [answer_values(a, record.level) for a in answers]
     return network.queries.add(record)

@@ -73,7 +73,7 @@ class SecurityMiddleware:
         self.config = config
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or "lethe.origin" in scope:  # hooks' calls in process
             await self.app(scope, receive, send)
             return
         client = scope.get("client")

@@ -5,12 +5,14 @@ against recycling (``/patients/{id}/protected``)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
 from pydicom.charset import python_encoding
 from pydicom.dataset import Dataset
 from pydicom.uid import generate_uid
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
@@ -31,6 +33,8 @@ from lethe.dicom.create import (
 from lethe.errors import ErrorCode, LetheError, bad_file_format, bad_request, out_of_range
 from lethe.store.model import Level
 from lethe.store.store import Store
+
+log = logging.getLogger(__name__)
 
 SPECIFIC_CHARACTER_SET = 0x00080005
 BINARY_VRS = frozenset({"OB", "OW", "OF", "OD", "OL", "OV", "UN", "SQ"})
@@ -287,7 +291,36 @@ async def protected(request: Request) -> Response:
     return text_response("")
 
 
+# --- the server itself ----------------------------------------------------------------------
+async def shutdown(request: Request) -> Response:
+    """``POST /tools/shutdown`` (stop) and ``POST /tools/reset`` (stop, then start again with
+    the configuration file read anew), once the answer is sent. Only a server started by
+    ``lethe serve`` can do it (403 otherwise: an application embedded in another program)."""
+    stop = getattr(request.app.state, "shutdown", None)
+    if stop is None:
+        raise LetheError(ErrorCode.FORBIDDEN_ACCESS, "this server was not started by "
+                         "`lethe serve`: it cannot stop or restart itself")
+    restart = request.url.path.rstrip("/").endswith("/reset")
+    log.warning("%s asked through the REST API", "a restart" if restart else "a shutdown")
+    answer = json_response({})
+    answer.background = BackgroundTask(stop, restart)
+    return answer
+
+
+async def export_instance(request: Request) -> Response:
+    """``POST /instances/{id}/export``: Orthanc writes the file at a path of the server's
+    filesystem when ``RestApiWriteToFileSystemEnabled``, off by default since Orthanc
+    1.12.0 (403). Lethe never writes where a client says: always 403."""
+    await read_body(request)
+    raise LetheError(ErrorCode.FORBIDDEN_ACCESS, "writing files onto the server's filesystem "
+                     "is disabled (as Orthanc's RestApiWriteToFileSystemEnabled false): "
+                     "download the file from /instances/{id}/file instead")
+
+
 routes = [
+    Route("/tools/shutdown", shutdown, methods=["POST"]),
+    Route("/tools/reset", shutdown, methods=["POST"]),
+    Route("/instances/{id}/export", export_instance, methods=["POST"]),
     Route("/tools/create-dicom", create_dicom, methods=["POST"]),
     Route("/tools/bulk-content", bulk_content, methods=["POST"]),
     Route("/tools/bulk-delete", bulk_delete, methods=["POST"]),

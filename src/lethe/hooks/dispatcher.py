@@ -27,8 +27,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -110,24 +109,31 @@ class ServerApi(Protocol):
     event (read when the event is delivered)."""
 
     def rest(self, method: str, uri: str, body: bytes = b"",
-             headers: dict[str, str] | None = None) -> tuple[int, bytes]:
-        """Call the REST API in process; the status and the body of the answer."""
+             headers: dict[str, str] | None = None, origin: str = "Lua"
+             ) -> tuple[int, bytes]:
+        """Call the REST API in process; the status and the body of the answer. The
+        instances it stores have the origin ``origin`` (``Lua``, ``Plugins``)."""
 
     def event_arguments(self, event: Event) -> tuple[Any, ...]:
         """The arguments of the callback of ``event`` after the subject (tags, metadata...)."""
 
-    def configuration(self) -> dict[str, Any]:
-        """The configuration as read (the JSON object, comments removed)."""
+    def submit_job(self, job: Any) -> str:
+        """Submit a :class:`~lethe.jobs.job.Job` to the server's job engine; its ID."""
 
-@dataclass
+    def configuration(self) -> dict[str, Any]:
+        """The configuration keys Lethe knows, with their values (``GetOrthancConfiguration``)."""
+
+
 class Dispatcher:
     """The front ends, the queue of events and its thread (see the module's docstring)."""
 
-    front_ends: list[FrontEnd] = field(default_factory=list)
-    _queue: queue.Queue[Event | None] = field(default_factory=queue.Queue)
-    _thread: threading.Thread | None = None
-    _generations: dict[str, int] = field(default_factory=dict)
-    _server: ServerApi | None = None
+    def __init__(self, front_ends: list[FrontEnd] | None = None) -> None:
+        self.front_ends: list[FrontEnd] = front_ends or []
+        self._queue: queue.Queue[Event | _Marker | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._generations: dict[str, int] = {}  # resource ID -> generation of its events
+        self._server: ServerApi | None = None
+        self._stopping = threading.Event()
 
     @property
     def active(self) -> bool:
@@ -139,17 +145,27 @@ class Dispatcher:
         return any(front.handles(name) for front in self.front_ends)
 
     # --- life cycle ---------------------------------------------------------------------
-    def start(self, server: ServerApi) -> None:
-        """Start every front end (their ``Initialize``), then the thread of the events."""
+    def start(self, server: ServerApi, heart_beat: float = 0) -> None:
+        """Start every front end (their ``Initialize``), then the thread of the events, and
+        with ``heart_beat`` (seconds) a thread queueing ``OnHeartBeat`` that often."""
         self._server = server
         for front in self.front_ends:
             front.start(server)
         self._thread = threading.Thread(target=self._run, name="lethe-hooks", daemon=True)
         self._thread.start()
+        if heart_beat > 0:
+            threading.Thread(target=self._beat, args=(heart_beat,), name="lethe-heart-beat",
+                             daemon=True).start()
+
+    def _beat(self, period: float) -> None:
+        while not self._stopping.wait(period):
+            if self._queue.qsize() < 100:  # a stuck callback: beats are not piled up
+                self.notify(EventName.HEART_BEAT)
 
     def stop(self, timeout: float = 10.0) -> None:
         """Deliver the events queued so far (for up to ``timeout`` seconds), then run each
         front end's ``Finalize``."""
+        self._stopping.set()
         if self._thread is not None:
             self._queue.put(None)
             self._thread.join(timeout)
@@ -162,10 +178,12 @@ class Dispatcher:
     # --- events ---------------------------------------------------------------------------
     def notify(self, name: EventName, subject: str = "") -> None:
         """Queue an event (any thread; returns at once). Its generation is the one recorded
-        for ``subject`` by :meth:`record_generation`, else 0."""
+        for ``subject`` by :meth:`record_generation` by the time it is delivered, else 0:
+        a callback's in-process call records it before the callback returns, so before
+        any event of what it made is delivered."""
         if not self.active or not self.handles(name):
             return
-        self._queue.put(Event(name, subject, self._generations.pop(subject, 0)))
+        self._queue.put(Event(name, subject))
 
     def notify_change(self, change_type: str, level: Level, resource_id: str) -> None:
         """Queue the event of a change of the log, if it has one."""
@@ -184,7 +202,7 @@ class Dispatcher:
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Wait until every queued event was delivered (tests); False on timeout."""
         done = threading.Event()
-        self._queue.put(_Marker(done))  # type: ignore[arg-type]
+        self._queue.put(_Marker(done))
         return done.wait(timeout)
 
     def _run(self) -> None:
@@ -198,6 +216,9 @@ class Dispatcher:
             self._deliver(event)
 
     def _deliver(self, event: Event) -> None:
+        generation = self._generations.get(event.subject, event.generation)
+        if generation != event.generation:
+            event = Event(event.name, event.subject, generation)
         if event.generation > MAX_GENERATIONS:
             log.error("%s dropped: callbacks re-triggered themselves %d times",
                       event.name.value, MAX_GENERATIONS)
@@ -253,5 +274,3 @@ def describe_error(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     first = text[0] if text else type(exc).__name__
     return first[:300]
-
-ChangeSource = Callable[[int, int], list[Any]]

@@ -31,6 +31,8 @@ from urllib.parse import unquote
 
 from lethe.config import Config
 from lethe.hooks.dispatcher import Dispatcher, Event, EventName, current
+from lethe.jobs.engine import JobEngine
+from lethe.jobs.job import Job
 from lethe.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -87,8 +89,10 @@ class HookServer:
     thread that turns the change log into events."""
 
     def __init__(self, app: Any, loop: asyncio.AbstractEventLoop, store: Store,
-                 config: Config, dispatcher: Dispatcher, tags: Any = None) -> None:
+                 config: Config, dispatcher: Dispatcher, tags: Any = None,
+                 jobs: JobEngine | None = None) -> None:
         self.app = app
+        self.jobs = jobs
         self.loop = loop
         self.store = store
         self.config = config
@@ -182,6 +186,11 @@ class HookServer:
                           EventName.STABLE_SERIES):
             return self.store.main_tags(event.subject), self.store.metadata(event.subject)
         return ()
+
+    def submit_job(self, job: Job) -> str:
+        """Submit ``job`` to the job engine; its ID."""
+        assert self.jobs is not None, "no job engine"
+        return self.jobs.submit(job)
 
     def configuration(self) -> dict[str, Any]:
         """The configuration keys Lethe knows, with their values."""

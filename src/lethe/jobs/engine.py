@@ -38,6 +38,7 @@ import os
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -279,6 +280,8 @@ class JobEngine:
         self._queue: list[tuple[int, int, _Record]] = []  # (-priority, sequence, record)
         self._sequence = itertools.count()
         self._stopping = False
+        # told "OnJobSubmitted", "OnJobSuccess" or "OnJobFailure" and the job's ID (hooks)
+        self.on_job_event: Callable[[str, str], None] | None = None
         self._threads = [threading.Thread(target=self._work, name=f"lethe-job-{n}", daemon=True)
                          for n in range(concurrent_jobs or os.cpu_count() or 1)]
         for thread in self._threads:
@@ -316,6 +319,8 @@ class JobEngine:
             self._forget_saved([record.id])
             self._refuse_when_stopping()
         log.info("%s job %s submitted with priority %d", job.job_type, record.id, priority)
+        if self.on_job_event is not None:
+            self.on_job_event("OnJobSubmitted", record.id)
         return record.id, future
 
     def adopt(self, job_id: str, job: Job, snapshot: JobSnapshot, resumable: bool) -> None:
@@ -700,6 +705,8 @@ class JobEngine:
             future = record.future
         self._save(record)
         self._forget_saved(forgotten)
+        if self.on_job_event is not None:
+            self.on_job_event("OnJobFailure" if error else "OnJobSuccess", record.id)
         if error is not None:
             log.info("%s job %s failed: %s", record.job.job_type, record.id,
                      error.code.description)

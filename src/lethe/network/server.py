@@ -28,6 +28,7 @@ from pynetdicom.presentation import PresentationContext
 from pynetdicom.service_class import StorageServiceClass
 
 from lethe.errors import LetheError
+from lethe.hooks.filters import FIND_FILTER, filter_find_query, find_origin
 from lethe.network import commitment, findscp, retrieve, storescp
 from lethe.network.encoded import hold_reactor, send_encoded_instances
 from lethe.network.modalities import Request
@@ -199,7 +200,10 @@ class DicomServer:
             yield 0xC000, None
             return
         try:
-            outcome = findscp.find_answers(self.network.store, event.identifier,
+            identifier = event.identifier
+            if self.network.hooks is not None and self.network.hooks.handles(FIND_FILTER):
+                identifier = filter_find_query(self.network.hooks, identifier, find_origin(event))
+            outcome = findscp.find_answers(self.network.store, identifier,
                                            self.network.find_settings())
         except LetheError as exc:
             log.warning("C-FIND refused: %s", exc.details or exc.code.description)

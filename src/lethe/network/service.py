@@ -21,6 +21,7 @@ from lethe.network.syntaxes import accepted_syntaxes, validate_patterns
 
 if TYPE_CHECKING:
     from lethe.config import Config
+    from lethe.hooks.dispatcher import Dispatcher
     from lethe.jobs.engine import JobEngine
     from lethe.jobs.pool import WorkerPool
     from lethe.network.queries import QueryArchive
@@ -96,6 +97,7 @@ class DicomNetwork:
         self._pool: WorkerPool | None = None
         self._jobs: JobEngine | None = None
         self.commitments = Reports()
+        self.hooks: Dispatcher | None = None  # the filters of Lua and Python hooks
         self.queries: QueryArchive = QueryArchive(settings.query_retrieve_size)
         self._lock = threading.Lock()
         self._accepted = list(accepted if accepted is not None else ["1.2.840.10008.1.*"])

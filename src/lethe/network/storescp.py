@@ -34,6 +34,7 @@ from pynetdicom.dimse_primitives import C_STORE
 
 from lethe.dicom.part10 import IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME, parse_file
 from lethe.errors import LetheError
+from lethe.hooks.filters import RECEIVED_FILTER, check_received
 from lethe.jobs.receive import receive_blocking
 from lethe.store.ingest import Origin
 
@@ -73,6 +74,10 @@ def store_dataset(network: DicomNetwork, dataset: bytes, syntax: str, sop_class:
         return DOES_NOT_MATCH
     data = part10_bytes(dataset, syntax, found[0], found[1], origin.remote_aet)
     try:
+        hooks = network.hooks  # ReceivedInstanceFilter: a refusal is answered success
+        if hooks is not None and hooks.handles(RECEIVED_FILTER) and \
+                check_received(hooks, data, origin) is not None:
+            return SUCCESS
         receive_blocking(network.store, network.pool, data, origin)
     except LetheError as exc:
         if exc.http_status < 500:

@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import BinaryIO
@@ -91,6 +91,8 @@ class Store:
         self.ingest = Ingest(index, storage, overwrite, None if shared else self.stability,
                              compressed=compressed, store_md5=store_md5, limits=limits)
         self._owner = owner
+        # told (level, ID) of each resource deleted by delete() (the hooks' OnDeleted<Level>)
+        self.deleted_listener: Callable[[Level, str], None] | None = None
 
     def _is_leader(self) -> bool:
         return self.membership is not None and self.membership.is_leader
@@ -409,11 +411,13 @@ class Store:
 
     def delete(self, resource_id: str, level: Level | None = None) -> DeleteOutcome:
         """Delete a resource; its files go after the index commit."""
-        self.resource(resource_id, level)
+        found = self.resource(resource_id, level)
         outcome = self.index.delete(resource_id)
         if outcome is None:
             raise unknown_resource()
         self._delete_files(outcome)
+        if self.deleted_listener is not None:
+            self.deleted_listener(found.level, resource_id)
         return outcome
 
     def delete_instances(self, instance_ids: list[str]) -> int:

@@ -1,7 +1,7 @@
 // Lists and resources: studies (the main page, with search and paging), patients, a patient,
 // a study, a series. Search criteria stay in memory: they are patient data, kept out of the URL.
 import * as api from "./api.js";
-import { announce, field, formatDate, formatName, h, props, show, showError } from "./dom.js";
+import { announce, field, formatDate, formatName, h, props, setChildren, show, showError } from "./dom.js";
 
 const PAGE_SIZE = 25;
 const studySearch = { criteria: {}, page: 0 };
@@ -82,9 +82,12 @@ export async function studies() {
     h("div", { class: "buttons" },
       h("button", { type: "submit" }, "Search"),
       h("button", { type: "button", class: "secondary", onclick: () => {
-        studySearch.criteria = {}; studySearch.page = 0; studies();
+        for (const element of form.elements) if (element.name) element.value = "";
+        studySearch.criteria = {};
+        studySearch.page = 0;
+        renderStudies(results);
       } }, "Clear")));
-  const results = h("section", { "aria-label": "Results" }, h("p", { class: "muted" }, "Searching…"));
+  const results = h("section", { "aria-label": "Results", "aria-busy": "true" }, h("p", { class: "muted" }, "Searching…"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     studySearch.criteria = Object.fromEntries(new FormData(form).entries());
@@ -95,7 +98,17 @@ export async function studies() {
   await renderStudies(results);
 }
 
+// The results region is aria-busy while a search runs.
 async function renderStudies(results) {
+  results.setAttribute("aria-busy", "true");
+  try {
+    await searchStudies(results);
+  } finally {
+    results.setAttribute("aria-busy", "false");
+  }
+}
+
+async function searchStudies(results) {
   const body = studyQuery(studySearch.criteria);
   let answer;
   try {
@@ -103,7 +116,7 @@ async function renderStudies(results) {
       RequestedTags: ["ModalitiesInStudy", "NumberOfStudyRelatedInstances"],
       Limit: PAGE_SIZE + 1, Since: studySearch.page * PAGE_SIZE });
   } catch (error) {
-    results.replaceChildren(h("p", { class: "error" }, error.message));
+    setChildren(results, h("p", { class: "error" }, error.message));
     return;
   }
   let total = null;
@@ -130,7 +143,7 @@ async function renderStudies(results) {
         h("td", {}, labelTags(study.Labels)));
     })));
   const rerender = () => renderStudies(results);
-  results.replaceChildren(
+  setChildren(results,
     rows.length ? table : h("p", {}, "No study matches."),
     pager(studySearch, answer.length > PAGE_SIZE, total, rerender));
   announce(total === null ? `${rows.length} studies shown` : `${total} studies found`);
@@ -164,11 +177,11 @@ async function renderPatients(results) {
     answer = await api.post("/tools/find", { Level: "Patient", Query: query, CaseSensitive: false,
       Expand: true, Limit: PAGE_SIZE + 1, Since: patientSearch.page * PAGE_SIZE });
   } catch (error) {
-    results.replaceChildren(h("p", { class: "error" }, error.message));
+    setChildren(results, h("p", { class: "error" }, error.message));
     return;
   }
   const rows = answer.slice(0, PAGE_SIZE);
-  results.replaceChildren(
+  setChildren(results,
     rows.length ? h("table", {},
       h("thead", {}, h("tr", {}, ["Patient name", "Patient ID", "Birth date", "Sex", "Studies"]
         .map((name) => h("th", { scope: "col" }, name)))),
@@ -202,7 +215,7 @@ function resourceActions(kind, resource, afterDelete) {
 
 function labelEditor(kind, resource) {
   const list = h("span", { class: "labels" });
-  const render = (labels) => list.replaceChildren(...labels.map((label) =>
+  const render = (labels) => setChildren(list, ...labels.map((label) =>
     h("span", { class: "tag" }, label, h("button", { type: "button", "aria-label": `Remove label ${label}`,
       onclick: async () => {
         try {
@@ -291,15 +304,14 @@ export async function series(id) {
   const nav = h("div");
   const render = () => {
     const page = instances.slice(state.page * THUMBS_PER_PAGE, (state.page + 1) * THUMBS_PER_PAGE);
-    grid.replaceChildren(...page.map((instance) => {
+    setChildren(grid, ...page.map((instance) => {
       const number = instance.MainDicomTags.InstanceNumber || "";
       return h("li", {}, h("a", { href: `#/instances/${instance.ID}` },
         h("img", { src: `/instances/${instance.ID}/preview`, loading: "lazy", alt: `Instance ${number}` }),
         h("span", {}, `Instance ${number}`)));
     }));
-    nav.replaceChildren(instances.length > THUMBS_PER_PAGE
-      ? pager({ get page() { return state.page; }, set page(v) { state.page = v; } },
-        (state.page + 1) * THUMBS_PER_PAGE < instances.length, null, render) : "");
+    setChildren(nav, instances.length > THUMBS_PER_PAGE
+      ? pager(state, (state.page + 1) * THUMBS_PER_PAGE < instances.length, null, render) : "");
   };
   render();
   show("Series", breadcrumbs(["Studies", "#/studies"], ["Study", `#/studies/${resource.ParentStudy}`]),

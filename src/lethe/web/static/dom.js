@@ -15,10 +15,17 @@ export function h(tag, attributes = {}, ...children) {
 }
 
 function append(element, children) {
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     element.append(child instanceof Node ? child : String(child));
   }
+}
+
+// Replace the children of ``element`` (nested arrays flattened; null, undefined and false skipped).
+export function setChildren(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+  return element;
 }
 
 // The view area: replace its content, give it a title and move the focus to it.

@@ -326,9 +326,11 @@ class LuaFrontEnd:
         if isinstance(seconds, int | float) and seconds > 0:
             self._http_timeout = float(seconds)
 
-    def _generate_uid(self, level: Any = None) -> bytes:
-        from pydicom.uid import generate_uid
-        return generate_uid(prefix=None).encode()
+    def _generate_uid(self, level: Any = None) -> Any:
+        """A new UID under ``UidRoot`` for ``level`` (default: instance), as
+        ``/tools/generate-uid`` makes it."""
+        name = level if isinstance(level, bytes) else b"instance"
+        return self._rest("GET", b"/tools/generate-uid?level=" + name.lower(), b"", None)
 
     def _current_time(self) -> bytes:
         return datetime.now(UTC).strftime("%Y%m%dT%H%M%S").encode()

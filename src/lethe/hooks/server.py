@@ -24,6 +24,7 @@ import json
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
@@ -48,23 +49,35 @@ class Reentry:
     def __init__(self) -> None:
         self.thread = threading.get_ident()
         self.work: queue.Queue[tuple[Callable[[], Any], Future[Any]]] = queue.Queue()
+        self.lock = threading.Lock()
+        self.active = True  # False once the call answered: work is then run where it comes
 
     def wait(self, future: Future[T], timeout: float) -> T:
-        """The result of ``future``, running the work sent meanwhile on this thread."""
-        remaining = timeout
-        while not future.done():
-            try:
-                function, answer = self.work.get(timeout=0.02)
-            except queue.Empty:
-                remaining -= 0.02
-                if remaining <= 0:
-                    raise TimeoutError("in-process REST call") from None
-                continue
-            try:
-                answer.set_result(function())
-            except BaseException as exc:  # noqa: BLE001 - handed to the waiting filter
-                answer.set_exception(exc)
+        """The result of ``future``, running the work sent meanwhile on this thread; raises
+        TimeoutError after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        try:
+            while not future.done():
+                try:
+                    item = self.work.get(timeout=0.02)
+                except queue.Empty:
+                    if time.monotonic() > deadline:
+                        raise TimeoutError("in-process REST call") from None
+                    continue
+                _serve(*item)
+        finally:
+            with self.lock:
+                self.active = False
+            while not self.work.empty():  # sent just before: served all the same
+                _serve(*self.work.get())
         return future.result()
+
+
+def _serve(function: Callable[[], Any], answer: Future[Any]) -> None:
+    try:
+        answer.set_result(function())
+    except BaseException as exc:  # noqa: BLE001 - handed to the waiting filter
+        answer.set_exception(exc)
 
 
 _waiting: contextvars.ContextVar[Reentry | None] = contextvars.ContextVar(
@@ -72,16 +85,23 @@ _waiting: contextvars.ContextVar[Reentry | None] = contextvars.ContextVar(
 
 
 def run_for_caller(function: Callable[[], T], lock: Callable[[], Any]) -> T:
-    """Run ``function``: on the thread of the callback whose in-process REST call this is,
-    if any (that thread holds the interpreter); otherwise under ``lock()`` (a context
-    manager) on this thread."""
+    """Run ``function`` under ``lock()`` (a context manager around a re-entrant lock): on the
+    thread of the callback whose in-process REST call this is, if any (where the lock is
+    re-entered when that callback holds it), otherwise on this thread."""
+    def locked() -> T:
+        with lock():
+            return function()
+
     waiting = _waiting.get()
     if waiting is not None and waiting.thread != threading.get_ident():
         answer: Future[T] = Future()
-        waiting.work.put((function, answer))
-        return answer.result()
-    with lock():
-        return function()
+        with waiting.lock:
+            queued = waiting.active
+            if queued:
+                waiting.work.put((locked, answer))
+        if queued:
+            return answer.result()
+    return locked()  # no caller waits any more (a task that outlived its request)
 
 
 class HookServer:

@@ -30,7 +30,6 @@ from starlette.routing import Route
 from lethe.api.listing import bool_arg, dicom_format, instance_tags, one_instance, tags_of
 from lethe.api.resources import store_of
 from lethe.api.responses import json_response
-from lethe.api.slices import order_slices
 from lethe.dicom import dicomjson
 from lethe.dicom.dicomjson import JsonFormat, simplify_full
 from lethe.dicom.encoding import encode_value
@@ -293,6 +292,8 @@ async def get_ordered_slices(request: Request) -> Response:
     def work() -> dict:
         store = store_of(request)
         store.resource(rid, Level.SERIES)
+        from lethe.api.slices import order_slices  # numpy: loaded on first use
+
         ordering = order_slices(store, rid)
         slices, short = [], []
         for instance_id, frames in ordering.instances:

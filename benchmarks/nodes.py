@@ -171,22 +171,27 @@ def run_once(name: str, dataset: GeneratedDataset,
 
 
 def format_table(dataset: GeneratedDataset, results: dict[str, list[dict[str, float]]],
-                 reference: str) -> str:
+                 references: list[str]) -> str:
+    """One line per configuration: per step, the median time, the throughput, and the ratio
+    of the time to each reference configuration's."""
     count = len(dataset.files)
-    lines = [f"{dataset.name}: {count} instances, {dataset.spec.patients * dataset.spec.studies_per_patient}"
-             f" studies; median of {max(len(r) for r in results.values())} runs; ratio: time "
-             f"over {LABELS[reference]}'s (below 1: faster)",
-             f"{'configuration':30} {'upload s':>9} {'inst/s':>7} {'ratio':>6}  "
-             f"{'anonymize s':>11} {'inst/s':>7} {'ratio':>6}"]
-    medians = {name: {step: statistics.median(r[step] for r in runs) for step in STEPS}
-               for name, runs in results.items() if runs}
-    base = medians.get(reference)
+    studies = dataset.spec.patients * dataset.spec.studies_per_patient
+    runs = max(len(r) for r in results.values())
+    medians = {name: {step: statistics.median(r[step] for r in found) for step in STEPS}
+               for name, found in results.items() if found}
+    bases = [(name, medians[name]) for name in references if name in medians]
+    names = ", ".join(f"x{n + 1} {LABELS[name]}" for n, (name, _) in enumerate(bases))
+    lines = [f"{dataset.name}: {count} instances, {studies} studies; median of {runs} runs; "
+             f"ratios: time over {names} (below 1: faster)"]
+    ratio_heads = "".join(f" {'x' + str(n + 1):>5}" for n in range(len(bases)))
+    lines.append(f"{'configuration':30}" + "".join(
+        f"  {step:>16} {'inst/s':>6}{ratio_heads}" for step in ("upload s", "anonymize s")))
     for name, times in medians.items():
         cells = []
         for step in STEPS:
-            ratio = f"{times[step] / base[step]:6.2f}" if base else "     -"
-            cells.append(f"{times[step]:9.2f} {count / times[step]:7.0f} {ratio}")
-        lines.append(f"{LABELS[name]:30} {cells[0]}  {cells[1].rjust(26)}")
+            ratios = "".join(f" {times[step] / base[step]:5.2f}" for _, base in bases)
+            cells.append(f"  {times[step]:16.2f} {count / times[step]:6.0f}{ratios}")
+        lines.append(f"{LABELS[name]:30}" + "".join(cells))
     return "\n".join(lines)
 
 
@@ -229,8 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if postgres is not None:
             postgres.stop()
-    reference = "orthanc" if "orthanc" in results else next(iter(results))
-    print(format_table(dataset, results, reference))
+    print(format_table(dataset, results, ["orthanc", "orthanc-pg"]))
     output = CACHE / "results" / f"nodes-{time.strftime('%Y%m%d-%H%M%S')}.json"
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps({"dataset": dataset.name, "results": results}, indent=1))

@@ -17,6 +17,8 @@ what Lethe (and Orthanc) answer:
   as Orthanc does although its description only lists the octet stream);
 - ``GET /series/{id}/ordered-slices``: each item of ``SlicesShort`` is an array
   (instance ID, first frame, number of frames), not an object;
+- the ``numpy`` routes answer ``application/octet-stream`` (a ``.npy`` file), as Orthanc
+  does although its description says ``text/plain``;
 - ``GET /system``: ``DatabaseBackendPlugin`` and ``StorageAreaPlugin`` may be
   ``null`` (their own descriptions say so; their declared type is only string);
 - ``info`` names Lethe and its version, and ``servers`` is the server itself;
@@ -152,6 +154,10 @@ def _correct(paths: dict[str, dict]) -> None:
     if slices is not None:
         fields = slices["responses"]["200"]["content"]["application/json"]["schema"]
         fields["properties"]["SlicesShort"]["items"] = SLICES_SHORT_ITEM
+    for path, methods in paths.items():
+        if path.endswith("/numpy") and "get" in methods:  # documented as text/plain
+            methods["get"]["responses"]["200"]["content"] = {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
     system = paths.get("/system", {}).get("get")
     if system is not None:
         fields = system["responses"]["200"]["content"]["application/json"]["schema"]["properties"]

@@ -18,6 +18,7 @@ import pytest
 from pydicom.data import get_testdata_file
 
 from tests.support.corpus import REFERENCE
+from tests.support.dicomgen import make_dataset, to_bytes
 from tests.support.servers import start_lethe
 
 CT = Path(get_testdata_file("CT_small.dcm"))
@@ -245,3 +246,32 @@ def test_shutdown_and_reset_stop_and_restart_lethe_serve(tmp_path: Path, lethe):
         assert "restarting, as POST /tools/reset asked" in server.log_text()
     finally:
         server.stop()
+
+
+def _without_character_set(text: bytes) -> bytes:
+    """A generated instance whose PatientName holds ``text`` and that declares no
+    SpecificCharacterSet."""
+    ds = make_dataset(patient_id="ENC1", PatientName="X")
+    del ds.SpecificCharacterSet
+    out = to_bytes(ds).replace(b"PN\x02\x00X ", b"PN" + len(text).to_bytes(2, "little")
+                                   + text)
+    assert text in out
+    return out
+
+
+@pytest.mark.orthanc
+def test_the_default_encoding_decodes_the_tags_of_files_without_character_set(orthanc_fresh,
+                                                                               lethe):
+    data = _without_character_set("Ż\u0142ó\u0107^\u015bć".encode("iso8859_2").ljust(12, b" "))
+    with orthanc_fresh.client() as oracle:
+        for client in (oracle, lethe):
+            client.put("/tools/default-encoding", content=b"Latin2")
+            rid = client.post("/instances", content=data).json()["ID"]
+            names = [client.get(f"/instances/{rid}/tags?simplify").json()["PatientName"]]
+            names.append(client.get(f"/instances/{rid}/tags").json()["0010,0010"]["Value"])
+            client.put("/tools/default-encoding", content=b"Latin1")
+            names.append(client.get(f"/instances/{rid}/tags?simplify").json()["PatientName"])
+            if client is oracle:
+                theirs = names
+        assert names == theirs
+        assert names[0] == "Ż\u0142ó\u0107^\u015bć" and names[2] != names[0]

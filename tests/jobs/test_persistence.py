@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from lethe.config import config_from_dict
-from lethe.errors import ErrorCode
+from lethe.errors import ErrorCode, LetheError
 from lethe.jobs.cluster import JobCluster
 from lethe.jobs.engine import JobEngine, UnknownJobError
 from lethe.jobs.job import Job, JobControl
@@ -42,13 +42,15 @@ class CountingJob(Job):
         self.position = len(self.counted)
         self.permits = threading.Semaphore(0)
         self.gated = gated
-        self.lost = threading.Event()
+        self.fail_next = False
 
     def run(self, control: JobControl) -> None:
         while self.position < self.total:
             control.checkpoint()
             if self.gated and not self.permits.acquire(timeout=10):
                 raise AssertionError("no permit for the next number")
+            if self.fail_next:
+                raise LetheError(ErrorCode.INTERNAL_ERROR, "this number failed")
             step = control.saved_step(self.position, {"n": self.position})
             self.store.commit_job_outputs([], None, step)
             self.counted.append(self.position)
@@ -184,6 +186,24 @@ def test_after_a_crash_the_job_resumes_and_the_old_server_cannot_write(config, s
     assert job.counted == [0, 1]
     assert "another node took the job over" in str(outcome.exception(timeout=5))
     assert steps_saved(new.store, job_id) == 5
+    new.stop()
+    old.stop()
+
+
+def test_a_job_taken_over_is_not_rolled_back_by_its_old_server(config, stores):
+    old = Node(reopen(config, stores))
+    job = CountingJob(old.store, 4, gated=True)
+    job_id = old.engine.submit(job)
+    job.permits.release(1)
+    wait_until(lambda: steps_saved(old.store, job_id) == 1)
+    new = Node(second_server(config, stores))
+    new.journal.take_back_all(new.engine)
+    outcome = old.engine.completion(job_id)
+    job.fail_next = True  # the old server's job fails after the takeover...
+    job.permits.release(1)
+    assert "another node took the job over" in str(outcome.exception(timeout=5))
+    assert job.counted == [0]  # ...and is not rolled back: the job is the new server's
+    assert new.engine.wait(job_id, timeout=10) == {"Counted": [0, 1, 2, 3]}
     new.stop()
     old.stop()
 

@@ -92,7 +92,8 @@ class KnownResources:
         self.answered: dict[str, set[int]] = {}  # operation -> statuses seen
 
     def restore(self) -> None:
-        """Store the files again if one is missing; start a job if none is known."""
+        """Store the files again, each resource with the user attachment and metadata
+        ``1024``, if one is missing; start a job if none is known."""
         instances = self.ids.get("instances", [])
         if not instances or any(self.store.index.lookup(i) is None for i in instances):
             found: dict[str, set[str]] = {}
@@ -104,6 +105,12 @@ class KnownResources:
                                         ("studies", "ParentStudy"), ("patients", "ParentPatient")):
                     found.setdefault(collection, set()).add(body[key])
             self.ids.update({collection: sorted(ids) for collection, ids in found.items()})
+            for collection, ids in found.items():  # the user attachment and metadata 1024
+                for rid in ids:
+                    for item in ("attachments", "metadata"):
+                        answer = self.client.put(f"/{collection}/{rid}/{item}/1024",
+                                                 data=b"fuzzed")
+                        assert answer.status_code == 200, answer.text
         jobs = self.ids.get("jobs", [])
         if not jobs or self.client.get(f"/jobs/{jobs[0]}").status_code != 200:
             answer = self.client.post(f"/series/{self.ids['series'][0]}/anonymize",

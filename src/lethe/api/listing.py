@@ -357,13 +357,16 @@ def one_instance(store: Store, resource_id: str, level: Level) -> str:
 
 def instance_tags(store: Store, instance_id: str, fmt: JsonFormat, *,
                   tags: TagDictionary, long_values: Iterable[int] = (),
-                  whole: bool = False) -> dict[str, Any]:
+                  whole: bool = False,
+                  default_encoding: str = dicomjson.DEFAULT_ENCODING) -> dict[str, Any]:
     """The tags of an instance's file in format ``fmt``, as ``/instances/{id}/tags`` shows
     them: the pixel data element as null (its value is never read), the elements after it
-    left out unless ``whole``, values over 256 bytes as null unless in ``long_values``."""
+    left out unless ``whole``, values over 256 bytes as null unless in ``long_values``; text
+    of files that declare no character set read as ``default_encoding``."""
     header = store.read_header(instance_id)
     return dicomjson.dataset_json(header.dataset, fmt, ignore_length=tuple(long_values),
-                                  tags=tags, stop_after_pixel_data=not whole)
+                                  tags=tags, stop_after_pixel_data=not whole,
+                                  default_encoding=default_encoding)
 
 
 def _string_node(tag: int, value: str) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from lethe.api.body import read_body
+from lethe.errors import ErrorCode, LetheError
 from lethe.hooks.dispatcher import Dispatcher
 
 log = logging.getLogger(__name__)
@@ -31,8 +32,8 @@ HTTP_FILTER = "IncomingHttpRequestFilter"
 async def execute_script(request: Request) -> Response:
     lua = request.app.state.lua
     if not request.app.state.config.ExecuteLuaEnabled or lua is None:
-        log.error("/tools/execute-script is refused: ExecuteLuaEnabled is false")
-        return Response(status_code=403)
+        raise LetheError(ErrorCode.FORBIDDEN_ACCESS, "the execution of Lua scripts through "
+                         "the REST API is disabled (ExecuteLuaEnabled is false)")
     code = await read_body(request)
     output = await run_in_threadpool(lua.execute, code)
     return Response(output, media_type="text/plain")

@@ -93,6 +93,9 @@ async def query_operations(request: Request) -> Response:
 
 
 async def delete_query(request: Request) -> Response:
+    """``DELETE /queries/{id}``; an unknown ID is 404 (Orthanc answers 200 and does
+    nothing)."""
+    _record(request)
     network_of(request).queries.remove(request.path_params["id"])
     return text_response("")
 

@@ -40,6 +40,13 @@ def store_of(request: Request) -> Store:
     return request.app.state.store
 
 
+def default_encoding_of(request: Request) -> str:
+    """The encoding of text in files that declare none: ``DefaultEncoding``, or what
+    ``PUT /tools/default-encoding`` set since."""
+    state = request.app.state
+    return str(getattr(state, "default_encoding", None) or state.config.DefaultEncoding)
+
+
 def flag(request: Request, name: str) -> bool:
     """True when the query has ``name`` (``?expand``, ``?expand=true``), not ``=false``/``=0``."""
     if name not in request.query_params:

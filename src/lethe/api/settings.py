@@ -20,7 +20,7 @@ from starlette.routing import Route
 
 from lethe.api.body import read_body
 from lethe.api.metrics import Metrics, prometheus_text
-from lethe.api.resources import store_of
+from lethe.api.resources import default_encoding_of, store_of
 from lethe.api.responses import json_response, text_response
 from lethe.dicom.create import ENCODING_TERMS
 from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
@@ -54,8 +54,7 @@ async def default_encoding(request: Request) -> Response:
         state.default_encoding = name
         network = state.network
         network.settings = dataclasses.replace(network.settings, default_encoding=name)
-    return text_response(getattr(state, "default_encoding", None)
-                         or state.config.DefaultEncoding)
+    return text_response(default_encoding_of(request))
 
 
 # --- log levels -------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from lethe.api.listing import bool_arg, dicom_format, instance_tags, one_instance, tags_of
-from lethe.api.resources import store_of
+from lethe.api.resources import default_encoding_of, store_of
 from lethe.api.responses import json_response
 from lethe.dicom import dicomjson
 from lethe.dicom.dicomjson import JsonFormat, simplify_full
@@ -86,10 +86,11 @@ async def get_tags(request: Request) -> Response:
                        else dicom_format(request, "full"))
     whole = bool_arg(request, "whole", False)
     long_values = ignore_length(request, tags)
+    encoding = default_encoding_of(request)
 
     def work() -> dict:
         return instance_tags(store_of(request), rid, fmt, tags=tags, long_values=long_values,
-                             whole=whole)
+                             whole=whole, default_encoding=encoding)
     return json_response(await run_in_threadpool(work))
 
 
@@ -152,6 +153,7 @@ async def get_instances_tags(request: Request) -> Response:
     rid, level, tags = request.path_params["id"], _level(request), tags_of(request)
     fmt = dicom_format(request, "full")
     long_values = ignore_length(request, tags)
+    encoding = default_encoding_of(request)
 
     def work() -> dict:
         store = store_of(request)
@@ -159,7 +161,8 @@ async def get_instances_tags(request: Request) -> Response:
         for instance_id in sorted(_instances(store, rid, level)):
             try:
                 answer[instance_id] = instance_tags(store, instance_id, fmt, tags=tags,
-                                                    long_values=long_values)
+                                                    long_values=long_values,
+                                                    default_encoding=encoding)
             except LetheError as exc:
                 if exc.code is not ErrorCode.UNKNOWN_RESOURCE:
                     raise

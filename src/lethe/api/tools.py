@@ -21,7 +21,7 @@ from starlette.routing import Route
 from lethe.api.body import read_body, read_json
 from lethe.api.instances import origin_of
 from lethe.api.listing import EXPAND_CONTENT, Expansion, body_bool, body_format, expand, tags_of
-from lethe.api.resources import store_of
+from lethe.api.resources import default_encoding_of, store_of
 from lethe.api.responses import json_response, text_response
 from lethe.api.tags import MODULE_TAGS
 from lethe.dicom.create import (
@@ -62,7 +62,7 @@ async def create_dicom(request: Request) -> Response:
         parent, level, charset = _parent(store, parsed.parent)
         base = build_instance(parsed, state.tags, new_uid=lambda: new_uid(root),
                               now=datetime.now(UTC),
-                              default_encoding=default_encoding(request), parent=parent,
+                              default_encoding=default_encoding_of(request), parent=parent,
                               parent_level=level, parent_charset=charset)
         if not parsed.series:
             return store.store(to_file(base), origin).to_json()
@@ -106,13 +106,6 @@ def _parent(store: Store, parent_id: str | None
     charset = sibling.get(SPECIFIC_CHARACTER_SET)
     term = str(charset.value) if charset is not None else None
     return copied, resource.level, term if term in python_encoding and term else None
-
-
-def default_encoding(request: Request) -> str:
-    """The encoding of text in files that declare none (``DefaultEncoding``, or what
-    ``PUT /tools/default-encoding`` set since)."""
-    return str(getattr(request.app.state, "default_encoding", None)
-               or request.app.state.config.DefaultEncoding)
 
 
 # --- bulk-content, bulk-delete --------------------------------------------------------------

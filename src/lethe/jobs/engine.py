@@ -219,6 +219,11 @@ class JobJournal:
         """The step of a running job to save with its work (:meth:`JobControl.saved_step`)."""
         return None
 
+    def owns(self, job_id: str) -> bool:
+        """Whether this engine still keeps the job (no other node took it over): checked
+        before a failed job is rolled back. Errors count as yes."""
+        return True
+
     def other_ids(self, local: set[str]) -> list[str]:
         """The IDs of the jobs that other nodes keep (not in ``local``)."""
         return []
@@ -602,6 +607,15 @@ class JobEngine:
         if job_ids:
             self._journal_call(self._journal.forgotten, job_ids)
 
+    def _lost(self, record: _Record) -> None:
+        """Let go of a job another node took over: forgotten here, nothing undone."""
+        self.drop(record.id)
+        log.warning("%s job %s was taken over by another node: it stops here",
+                    record.job.job_type, record.id)
+        if not record.future.done():
+            record.future.set_exception(LetheError(
+                ErrorCode.CANCELED_JOB, "another node took the job over"))
+
     def _release(self, record: _Record) -> None:
         """Hand a job the journal can rebuild over, unfinished (the engine stops)."""
         with self._lock:
@@ -664,11 +678,7 @@ class JobEngine:
                 return
             error = LetheError(ErrorCode.CANCELED_JOB)
         except OwnershipLost:
-            self.drop(record.id)
-            log.warning("%s job %s was taken over by another node: it stops here",
-                        record.job.job_type, record.id)
-            record.future.set_exception(LetheError(
-                ErrorCode.CANCELED_JOB, "another node took the job over"))
+            self._lost(record)
             return
         except JobCanceled:
             error = LetheError(ErrorCode.CANCELED_JOB)
@@ -683,8 +693,12 @@ class JobEngine:
     def _finish(self, record: _Record, error: LetheError | None) -> None:
         """Roll back a failed job, record the outcome, resolve the waiters. The journal
         learns of a failure before the rollback, so that a stop in the middle of it never
-        resumes the job."""
+        resumes the job; a job another node took over meanwhile is let go, not rolled
+        back (its outputs are that node's now)."""
         if error is not None:
+            if not self._journal.owns(record.id):
+                self._lost(record)
+                return
             with self._lock:
                 ending = dataclasses.replace(record.snapshot(), state=JobState.FAILURE,
                                              error=error)

@@ -199,6 +199,14 @@ class IndexJournal(JobJournal):
     def step(self, job_id: str, number: int, data: dict[str, Any]) -> JobStep | None:
         return JobStep(job_id, self.node, number, json.dumps(data))
 
+    def owns(self, job_id: str) -> bool:
+        try:
+            row = self._table.row(job_id)
+        except Exception:  # noqa: BLE001 - the index is out of reach: roll back as before
+            log.warning("cannot tell whether job %s is still this node's", job_id)
+            return True
+        return row is None or row.owner in (self.node, None)
+
     # --- other nodes' jobs ----------------------------------------------------
     def other_ids(self, local: set[str]) -> list[str]:
         return sorted(self._table.ids() - local) if self._several else []

@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -39,7 +40,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -79,7 +80,7 @@ class Setup:
 
     name: str
     servers: list[ServerProcess]
-    folders: list[Path] = field(default_factory=list)
+    root: Path | None = None  # removed when the servers stop
 
     def client(self, n: int) -> httpx.Client:
         server = self.servers[n % len(self.servers)]
@@ -89,6 +90,8 @@ class Setup:
     def stop(self) -> None:
         for server in self.servers:
             server.stop()
+        if self.root is not None:
+            shutil.rmtree(self.root, ignore_errors=True)
 
 
 def start(name: str, postgres: PostgresServer | None) -> Setup:
@@ -102,14 +105,14 @@ def start(name: str, postgres: PostgresServer | None) -> Setup:
             extra["Plugins"] = [PLUGIN]
             extra["PostgreSQL"] = {**postgres.section(postgres.create_database()),
                                    "EnableStorage": False, "Lock": True}
-        return Setup(name, [start_orthanc(root / "orthanc", extra)])
+        return Setup(name, [start_orthanc(root / "orthanc", extra)], root)
     if name == "lethe":
-        return Setup(name, [start_lethe(root / "lethe", common)])
+        return Setup(name, [start_lethe(root / "lethe", common)], root)
     assert postgres is not None
     shared = {**common, "StorageDirectory": str(root / "shared"),
               "PostgreSQL": postgres.section(postgres.create_database(), Lock=False)}
     count = 2 if name == "lethe-pg-2" else 1
-    return Setup(name, [start_lethe(root / f"node{n}", shared) for n in range(count)])
+    return Setup(name, [start_lethe(root / f"node{n}", shared) for n in range(count)], root)
 
 
 def upload(setup: Setup, dataset: GeneratedDataset) -> tuple[float, list[str]]:

@@ -152,7 +152,7 @@ class _Request:
         options = ArchiveOptions(self.transcode, self.quality)
         if self.synchronous:
             return self._stream(plan, options)
-        return self._submit(plan, options)
+        return await run_in_threadpool(self._submit, plan, options)  # writes the job row
 
     def _stream(self, plan: ArchivePlan, options: ArchiveOptions) -> Response:
         chunks = archive_chunks(store_of(self.request), plan, options,

@@ -23,13 +23,13 @@ from lethe.api.instances import origin_of
 from lethe.api.listing import EXPAND_CONTENT, Expansion, body_bool, body_format, expand, tags_of
 from lethe.api.resources import default_encoding_of, store_of
 from lethe.api.responses import json_response, text_response
-from lethe.api.tags import MODULE_TAGS
 from lethe.dicom.create import (
     CreationRequest,
     build_instance,
     series_instance,
     to_file,
 )
+from lethe.dicom.modules import MODULE_TAGS
 from lethe.errors import ErrorCode, LetheError, bad_file_format, bad_request, out_of_range
 from lethe.store.model import Level
 from lethe.store.store import Store

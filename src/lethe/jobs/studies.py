@@ -20,6 +20,7 @@ from pydicom.tag import BaseTag, Tag
 
 from lethe.config import Config
 from lethe.dicom.dicomjson import MAXIMUM_STRING_LENGTH, element_string, tag_name
+from lethe.dicom.modules import MODULE_TAGS
 from lethe.dicom.request import ModificationRequest
 from lethe.dicom.tags import TagDictionary, format_tag
 from lethe.errors import ErrorCode, LetheError, bad_file_format, bad_request, out_of_range
@@ -29,17 +30,10 @@ from lethe.store.ingest import Origin
 from lethe.store.model import Level
 from lethe.store.store import Store
 
-# Orthanc's "DICOM 2011, Tables C.7-1 and C.7-3" (spec 9.1).
-PATIENT_MODULE = (0x00100010, 0x00100020, 0x00100030, 0x00100040, 0x00081120, 0x00100032,
-                  0x00101000, 0x00101002, 0x00101001, 0x00102160, 0x00104000, 0x00102201,
-                  0x00102202, 0x00102292, 0x00102293, 0x00102294, 0x00102297, 0x00102298,
-                  0x00102299, 0x00120062, 0x00120063, 0x00120064, 0x00100021, 0x00100024)
-GENERAL_STUDY_MODULE = (0x0020000D, 0x00080020, 0x00080030, 0x00080090, 0x00080096, 0x00200010,
-                        0x00080050, 0x00080051, 0x00081030, 0x00081048, 0x00081049, 0x00081060,
-                        0x00081062, 0x00321034, 0x00081110, 0x00081032, 0x00401012)
-MODULE_TAGS = tuple(Tag(t) for t in PATIENT_MODULE + GENERAL_STUDY_MODULE)
+# Orthanc's "DICOM 2011, Tables C.7-1 and C.7-3" (spec 9.1): what a merge copies.
+MERGED_TAGS = tuple(Tag(t) for t in sorted(MODULE_TAGS[Level.PATIENT] | MODULE_TAGS[Level.STUDY]))
 STUDY_INSTANCE_UID, SERIES_INSTANCE_UID = Tag(0x0020000D), Tag(0x0020000E)
-SPLIT_ALLOWED = frozenset(MODULE_TAGS) - {STUDY_INSTANCE_UID, SERIES_INSTANCE_UID}
+SPLIT_ALLOWED = frozenset(MERGED_TAGS) - {STUDY_INSTANCE_UID, SERIES_INSTANCE_UID}
 
 
 def _not_found(details: str) -> LetheError:
@@ -131,7 +125,7 @@ def _target_values(store: Store, target_id: str) -> dict:
         raise _not_found(f"The target study has no instance: {target_id}")
     ds = store.read_dataset(instances[0])
     replace, remove = {}, []
-    for tag in MODULE_TAGS:
+    for tag in MERGED_TAGS:
         value = element_string(ds, tag)
         if value is not None and len(value.encode("utf-8")) <= MAXIMUM_STRING_LENGTH:
             replace[format_tag(tag)] = value

@@ -25,6 +25,8 @@ test: $(TESTING)
 	$(BIN)/ruff check src tests tools benchmarks
 	$(BIN)/mypy src
 	$(BIN)/pytest -q -p no:cacheprovider
+	# The tests built on the make_app fixture again, on the PostgreSQL index.
+	LETHE_TEST_INDEX=postgresql $(BIN)/pytest -q -p no:cacheprovider tests/api tests/jobs tests/store
 
 bench: $(TESTING)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)

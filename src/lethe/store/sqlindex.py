@@ -576,12 +576,7 @@ class SqlIndex(Index):
     def put_metadata(self, resource_id: str, name: str, value: str,
                      expected: Revision | None = None, log_change: bool = False) -> int:
         with self._write(logs_changes=log_change) as cur:
-            row = _resource_row(cur, resource_id)
-            if row is None:
-                raise unknown_resource(f"no resource {resource_id}")
-            cur.execute("SELECT value, revision FROM metadata WHERE resource_id = ? AND "
-                        "name = ?", (row[0], name))
-            old = cur.fetchone()
+            row, old = _metadata_row(cur, resource_id, name)
             if old is not None:
                 _check_revision(expected, int(old[1]), _md5(old[0]))
             _put_metadata(cur, row[0], name, value)
@@ -593,12 +588,7 @@ class SqlIndex(Index):
     def remove_metadata(self, resource_id: str, name: str, expected: Revision | None = None,
                         log_change: bool = False) -> bool:
         with self._write(logs_changes=log_change) as cur:
-            row = _resource_row(cur, resource_id)
-            if row is None:
-                raise unknown_resource(f"no resource {resource_id}")
-            cur.execute("SELECT value, revision FROM metadata WHERE resource_id = ? AND "
-                        "name = ?", (row[0], name))
-            old = cur.fetchone()
+            row, old = _metadata_row(cur, resource_id, name)
             if old is None:
                 return False
             _check_revision(expected, int(old[1]), _md5(old[0]))
@@ -1015,6 +1005,17 @@ def _ancestor_chain(cur: Any, instance_id: str) -> tuple[int, int, int, int] | N
                 f"FROM {_ancestor_joins(Level.INSTANCE)} "
                 "WHERE r3.public_id = ? AND r3.level = ?", (instance_id, int(Level.INSTANCE)))
     return cur.fetchone()
+
+
+def _metadata_row(cur: Any, resource_id: str, name: str) -> tuple[Any, Any]:
+    """The resource's row (internal ID, level, parent) and its metadata ``name`` as
+    (value, revision), None if it has none; 404 for an unknown resource."""
+    row = _resource_row(cur, resource_id)
+    if row is None:
+        raise unknown_resource(f"no resource {resource_id}")
+    cur.execute("SELECT value, revision FROM metadata WHERE resource_id = ? AND name = ?",
+                (row[0], name))
+    return row, cur.fetchone()
 
 
 def _put_metadata(cur: Any, rid: int, name: str, value: str) -> None:

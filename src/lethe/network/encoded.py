@@ -27,6 +27,7 @@ from typing import Any
 
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import UID, ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian
+from pydicom.valuerep import EXPLICIT_VR_LENGTH_32
 from pynetdicom.association import Association
 from pynetdicom.dimse_primitives import C_STORE
 from pynetdicom.presentation import PresentationContext, build_context
@@ -49,8 +50,16 @@ def _quiet_pynetdicom() -> None:
 
 _quiet_pynetdicom()
 
-_LONG_VRS = frozenset({b"OB", b"OD", b"OF", b"OL", b"OV", b"OW", b"SQ", b"SV", b"UC", b"UN",
-                       b"UR", b"UT", b"UV"})
+_LONG_VRS = frozenset(vr.encode("ascii") for vr in EXPLICIT_VR_LENGTH_32)
+
+
+def explicit_element(data: bytes, position: int) -> tuple[bytes, int, int]:
+    """The VR, value length and value offset of the explicit VR little endian element whose
+    header starts at ``position`` of ``data`` (``struct.error`` if the header is cut)."""
+    vr = data[position + 4:position + 6]
+    if vr in _LONG_VRS:
+        return vr, struct.unpack_from("<I", data, position + 8)[0], position + 12
+    return vr, struct.unpack_from("<H", data, position + 6)[0], position + 8
 
 
 class StoreRefused(Exception):
@@ -113,13 +122,7 @@ def _read_meta(data: bytes) -> tuple[dict[int, str], int]:
             group, element = struct.unpack_from("<HH", data, position)
             if group != 0x0002:
                 break
-            vr = data[position + 4:position + 6]
-            if vr in _LONG_VRS:
-                (length,) = struct.unpack_from("<I", data, position + 8)
-                start = position + 12
-            else:
-                (length,) = struct.unpack_from("<H", data, position + 6)
-                start = position + 8
+            vr, length, start = explicit_element(data, position)
             if vr == b"UI":
                 values[(group << 16) | element] = data[start:start + length].decode(
                     "ascii", "replace").rstrip("\x00 ")

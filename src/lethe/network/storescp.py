@@ -36,6 +36,7 @@ from lethe.dicom.part10 import IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_
 from lethe.errors import LetheError
 from lethe.hooks.filters import RECEIVED_FILTER, check_received
 from lethe.jobs.receive import receive_blocking
+from lethe.network.encoded import explicit_element
 from lethe.store.ingest import Origin
 
 if TYPE_CHECKING:
@@ -127,8 +128,6 @@ def sop_uids(dataset: bytes, syntax: str) -> tuple[str, str] | None:
     return (str(parsed.get("SOPClassUID", "") or ""), str(parsed.get("SOPInstanceUID", "") or ""))
 
 
-_LONG_VRS = frozenset({b"OB", b"OD", b"OF", b"OL", b"OV", b"OW", b"SQ", b"SV", b"UC", b"UN",
-                       b"UR", b"UT", b"UV"})
 _SOP_CLASS, _SOP_INSTANCE = 0x00080016, 0x00080018
 
 
@@ -144,13 +143,7 @@ def _walk_little_endian(data: bytes, implicit: bool) -> tuple[str, str]:
             (length,) = struct.unpack_from("<I", data, position + 4)
             start = position + 8
         else:
-            vr = data[position + 4:position + 6]
-            if vr in _LONG_VRS:
-                (length,) = struct.unpack_from("<I", data, position + 8)
-                start = position + 12
-            else:
-                (length,) = struct.unpack_from("<H", data, position + 6)
-                start = position + 8
+            _, length, start = explicit_element(data, position)
         if length == 0xFFFFFFFF:
             raise ValueError("an element of undefined length before the SOP instance UID")
         if tag in found:

@@ -215,3 +215,21 @@ def test_numeric_metadata(make_app):
     assert len(numbers) == len(names)
     expanded = lethe.get(f"/studies/{study}/metadata?expand&numeric").json()
     assert expanded["2000"] == "v" and expanded["1030"] == "w" and "7" in expanded
+
+
+def test_metadata_by_number(make_app):
+    """Orthanc takes a metadata's number for its name: ``/metadata/2`` is ``ReceptionDate``,
+    and a number declared in ``UserMetadata`` is that metadata."""
+    lethe = make_app(UserMetadata={"my-metadata": 2000})
+    instance = lethe.post("/instances", content=make_file(patient_id="BYNUM")).json()["ID"]
+    base = f"/instances/{instance}/metadata"
+    assert lethe.get(f"{base}/2").text == lethe.get(f"{base}/ReceptionDate").text
+    assert lethe.put(f"{base}/2000", content=b"by number").status_code == 200
+    assert lethe.get(f"{base}/my-metadata").text == "by number"
+    assert lethe.get(f"{base}?expand").json()["my-metadata"] == "by number"
+    assert lethe.delete(f"{base}/my-metadata").status_code == 200
+    assert lethe.get(f"{base}/2000").status_code == 404
+    refused = lethe.put(f"{base}/2", content=b"x")
+    assert refused.status_code == 400 and "ReceptionDate" in refused.json()["Details"]
+    assert lethe.put(f"{base}/3000", content=b"free").status_code == 200
+    assert lethe.get(f"{base}/3000").text == "free"

@@ -223,6 +223,18 @@ def metadata_number(name: str, user_metadata: dict[str, int]) -> int | None:
     return int(name) if name.isascii() and name.isdigit() else None
 
 
+def metadata_name(key: str, user_metadata: dict[str, int]) -> str:
+    """The name under which the metadata that a route calls ``key`` is kept: Orthanc takes a
+    number for the metadata of that number (``/metadata/2`` is ``ReceptionDate``, and a number
+    declared in ``UserMetadata`` is that name); any other key is its own name."""
+    if not (key.isascii() and key.isdigit()):
+        return key
+    number = int(key)
+    names = {**{n: name for name, n in user_metadata.items()},
+             **{n: name for name, n in SYSTEM_METADATA_NUMBERS.items()}}
+    return names.get(number, str(number))
+
+
 # --- one resource -------------------------------------------------------------------------
 def is_stable(last_update: str | None, stable_age: float) -> bool:
     """Whether nothing was received for ``stable_age`` seconds after ``last_update``."""

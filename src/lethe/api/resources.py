@@ -19,6 +19,7 @@ from lethe.api.listing import (
     content_from_query,
     expand,
     expand_all,
+    metadata_name,
     metadata_number,
     tags_of,
 )
@@ -218,7 +219,8 @@ async def list_metadata(request: Request) -> Response:
 async def metadata_item(request: Request) -> Response:
     """``GET``, ``PUT`` and ``DELETE`` of one metadata, with revisions
     (:mod:`lethe.api.revisions`: ``ETag``, ``If-Match``, ``If-None-Match``)."""
-    level, rid, name = _level(request), request.path_params["id"], request.path_params["name"]
+    level, rid = _level(request), request.path_params["id"]
+    name = metadata_name(request.path_params["name"], request.app.state.config.UserMetadata)
     store = store_of(request)
     if request.method == "GET":
         def get() -> tuple[str, int]:

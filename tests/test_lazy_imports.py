@@ -22,7 +22,8 @@ import importlib.abc
 import json
 import sys
 
-CODECS = {"numpy", "gdcm", "PIL", "pylibjpeg", "libjpeg", "openjpeg", "jpeg_ls", "_CharLS"}
+CODECS = {"numpy", "gdcm", "PIL", "pylibjpeg", "libjpeg", "openjpeg", "jpeg_ls", "_CharLS",
+          "imagecodecs"}
 attempts = []
 
 

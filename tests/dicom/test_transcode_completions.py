@@ -9,15 +9,16 @@ import numpy as np
 import pydicom
 import pytest
 from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.encaps import generate_frames
 from pydicom.uid import ExplicitVRLittleEndian, generate_uid
 
 from lethe.dicom import part10
 from lethe.dicom.transcode import can_transcode, transcode
-from lethe.errors import LetheError
 
 BASE, JLS_NEAR, J2K_LOSSLESS, J2K = ("1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.81",
                                      "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91")
-SV1, RLE = "1.2.840.10008.1.2.4.70", "1.2.840.10008.1.2.5"
+JPEG_LOSSLESS, SV1, RLE = ("1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",
+                          "1.2.840.10008.1.2.5")
 
 
 def image(rows: int, columns: int, *, samples: int = 1, bits: int = 8, stored: int = 0,
@@ -63,9 +64,12 @@ def test_lossy_jpeg_of_an_odd_number_of_bytes(samples):
     assert np.abs(decoded.astype(int) - pixels.astype(int)).mean() < (3 if samples == 1 else 10)
 
 
-def test_lossless_jpeg_of_an_odd_number_of_bytes_stays_refused():
-    ds, _ = image(33, 51)
-    assert "even number of bytes" in can_transcode(ds, SV1)
+@pytest.mark.parametrize("target", [JPEG_LOSSLESS, SV1])
+@pytest.mark.parametrize(("samples", "signed"), [(1, False), (1, True), (3, False)])
+def test_lossless_jpeg_of_an_odd_number_of_bytes(target, samples, signed):
+    ds, pixels = image(33, 51, samples=samples, signed=signed)  # GDCM refuses these
+    assert np.array_equal(round_trip(ds, target).reshape(pixels.shape), pixels)
+    assert ds.PhotometricInterpretation == ("RGB" if samples == 3 else "MONOCHROME2")
 
 
 @pytest.mark.parametrize(("rows", "columns", "samples", "bits"),
@@ -78,9 +82,13 @@ def test_small_jpeg_2000(rows, columns, samples, bits):
     assert np.abs(lossy.astype(int) - pixels.astype(int)).mean() < 0.02 * (1 << bits)
 
 
-def test_small_jpeg_2000_that_pillow_cannot_write_stays_refused():
-    ds, _ = image(16, 20, bits=16, stored=12)
-    assert "fewer than 32 rows or columns" in can_transcode(ds, J2K_LOSSLESS)
+@pytest.mark.parametrize("signed", [False, True])
+def test_small_12_bit_jpeg_2000_keeps_its_precision(signed):
+    ds, pixels = image(16, 20, bits=16, stored=12, signed=signed)
+    assert np.array_equal(round_trip(ds, J2K_LOSSLESS).reshape(pixels.shape), pixels)
+    codestream = next(generate_frames(ds.PixelData, number_of_frames=1))
+    siz = codestream.index(b"\xff\x51")  # SIZ: Ssiz of the component is precision - 1 (+ sign)
+    assert codestream[siz + 40] == (0x80 if signed else 0) | 11
 
 
 def test_signed_jpeg_ls_near_lossless_keeps_its_bound():
@@ -89,13 +97,11 @@ def test_signed_jpeg_ls_near_lossless_keeps_its_bound():
     assert np.abs(decoded.astype(int) - pixels.astype(int)).max() <= 2  # NEAR at quality 90
 
 
-def test_signed_jpeg_ls_near_lossless_near_the_limits_is_refused():
-    ds, _ = image(64, 64, bits=16, signed=True, values=(-32768, 32767))
-    before = ds.PixelData
-    with pytest.raises(LetheError) as raised:
-        transcode(ds, JLS_NEAR)
-    assert raised.value.http_status == 400 and "NEAR=2" in raised.value.details
-    assert ds.PixelData == before and ds.file_meta.TransferSyntaxUID == ExplicitVRLittleEndian
+def test_signed_jpeg_ls_near_lossless_near_the_limits_is_coded_with_near_0():
+    ds, pixels = image(64, 64, bits=16, signed=True, values=(-32768, 32767))
+    decoded = round_trip(ds, JLS_NEAR)  # the error would wrap across the limits: NEAR=0
+    assert np.array_equal(decoded, pixels)
+    assert ds.LossyImageCompression == "01" and "NEAR=2" in ds.DerivationDescription
 
 
 @pytest.mark.parametrize(("samples", "signed"), [(1, False), (1, True), (3, False)])

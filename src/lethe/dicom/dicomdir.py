@@ -24,7 +24,21 @@ valid; Orthanc writes the record without it. The file-set ID is Orthanc's, ``ORT
 The files themselves are not written here: the caller streams them into the archive under the
 File IDs it gives, and :meth:`DicomDir.encode` gives the DICOMDIR that references them, encoded
 with pydicom's writer as pydicom's ``FileSet.write()`` encodes one (and read back by
-``FileSet`` in the tests).
+``FileSet``, ``dciodvfy`` and ``dcmdump +D`` in the tests).
+
+Why not pydicom's ``FileSet`` itself (measured on the 500 instances of the ``ct500`` benchmark
+data set, 2 shared cores, header-only data sets read beforehand, best of 3): this writer makes
+the DICOMDIR in 0.85 to 1.35 s, ``FileSet.add`` of each data set and ``FileSet.write`` to a
+temporary folder in 5.6 to 13.4 s. ``FileSet.add`` compares each instance with every one
+added before and saves a staged copy of it to disk: 0.99 s for 250 instances, 2.02 s for 500,
+7.98 s for 1,000 (quadratic). It also names the files its own way (``PT000000/ST000000/
+SE000000/IM000000``: Orthanc's ``IMAGES/IM<n>`` would need its private ``_write_dicomdir``),
+refuses instances that lack a type 1 value of a record (Orthanc writes them; this writer
+invents the value as ``dcmgpdir --invent``), and needs custom records for the extended
+SeriesDescription. The DICOMDIR is the last member of the stream, so its time is a stall
+before the archive ends. The media archive of ct500 (``GET /studies/{id}/media`` read to its
+end, best of 2) took 13.1 s with this writer against 58.4 s for Orthanc 1.10.1 on the same
+loaded machine; ``tests/api/test_archives.py`` checks the records against ``FileSet``'s reading.
 """
 
 from __future__ import annotations
@@ -109,8 +123,7 @@ class DicomDir:
         instance: a second instance with the same SOPInstanceUID gets no record), in the
         order the instances were added, and encoded as ``FileSet.write()`` encodes them
         (items of defined length, offsets from the start of the file). ``FileSet`` itself
-        does not write it: it compares each instance added with all the others and stages a
-        copy of each (15 s for 500 instances, where this takes a few milliseconds).
+        does not write it (see the module's docstring for the measurements).
         """
         roots = self._tree()
         nodes = list(_depth_first(roots.values()))

@@ -26,16 +26,18 @@ What is produced
     the target accepts (:func:`can_transcode` gives the same reason without raising). DCMTK is more
     lenient for JPEG extended (colour, BitsStored 9 to 11); Lethe refuses those. RLE also
     takes 32-bit data (4 or 12 segments, GDCM's encoder), which pydicom's table leaves out.
-    Where a codec has a limit the syntax has not, another encoder takes over
+    Where a codec has a limit the syntax has not, another maintained encoder takes over
     (:mod:`lethe.dicom.encoders`): Pillow's libjpeg-turbo for lossy JPEG frames of an odd
-    number of bytes (GDCM's encoder aborts on those), Pillow's OpenJPEG for unsigned 8-bit
-    and 16-bit (all bits stored) JPEG 2000 images of fewer than 32 rows or columns (pydicom's
-    openjpeg always makes 6 resolution levels). What is still refused: lossless JPEG of an
-    odd 8-bit frame and other small JPEG 2000 images (no installed encoder); signed JPEG-LS
-    near-lossless data with a value within NEAR of the signed limits (CharLS codes it as
-    unsigned, so the error is bounded everywhere but across that wrap; DCMTK refuses all
-    signed data); images of a few pixels that CharLS fails on (BAD_REQUEST when a codec
-    fails).
+    number of bytes and imagecodecs' libjpeg-turbo for lossless ones (GDCM's JPEG encoder
+    refuses those); imagecodecs' OpenJPEG for JPEG 2000 images of fewer than 32 rows or
+    columns, at any depth up to 16 bits, signed or not (pydicom's openjpeg always makes 6
+    resolution levels); imagecodecs' CharLS for the few-pixel JPEG-LS images pyjpegls fails
+    on. Signed JPEG-LS near-lossless frames with a value within NEAR of the BitsStored limits
+    are coded with NEAR=0 (CharLS codes them unsigned: the error would wrap there; DCMTK
+    refuses all signed data), so every pixel stays within NEAR. What is still refused: JPEG
+    2000 beyond 24 bits per sample (OpenJPEG's limit), and JPEG-LS images of a few pixels
+    with BitsStored < BitsAllocated (BAD_REQUEST when the codec fails: pyjpegls fails on
+    them and imagecodecs writes only 8 or 16-bit precision).
 
 Pixels
     Between the little endian native syntaxes the pixel data element is kept as it is. Otherwise
@@ -324,20 +326,10 @@ def _profile_mismatch(image: _Image, target: UID) -> str | None:
 
 def _codec_limit(image: _Image, target: UID) -> str | None:
     """Why the codecs Lethe has for ``target`` cannot encode ``image`` (``None`` if they can)."""
-    from lethe.dicom.encoders import pillow_j2k_accepts
-
-    if target in _GDCM_SYNTAXES and image.frame_bytes % 2 and target not in LOSSY_TARGETS:
-        # Lossy 8-bit frames go to Pillow instead; no other encoder here writes lossless JPEG.
-        return (f"{target.name} cannot encode this image: GDCM's lossless JPEG encoder needs "
-                "frames of an even number of bytes (Rows x Columns x SamplesPerPixel is odd), "
-                "and no other installed encoder writes lossless JPEG")
-    if target in (JPEG2000Lossless, JPEG2000) and min(image.rows, image.columns) < 32 and \
-            not pillow_j2k_accepts(image.bits_allocated, image.bits_stored, image.signed,
-                                   image.samples):
-        # openjpeg through pydicom always makes 6 resolution levels (32 pixels at least);
-        # Pillow's OpenJPEG takes fewer, for the pixels it can write.
-        return (f"{target.name} cannot encode images of fewer than 32 rows or columns unless "
-                "they are unsigned 8-bit, or 16-bit grayscale, with BitsStored = BitsAllocated")
+    if target in (JPEG2000Lossless, JPEG2000) and image.bits_stored > 24:
+        # PS3.5 allows up to 38 bits; OpenJPEG, the only JPEG 2000 encoder here, stops at 24.
+        return (f"{target.name} cannot encode this image: OpenJPEG encodes at most 24 bits "
+                f"per sample (BitsStored is {image.bits_stored})")
     return None
 
 
@@ -477,51 +469,87 @@ def _frame_encoder(image: _Image, target: UID, photometric: str,
     """A function encoding one frame, and what quality maps to (NEAR, J2K RMS error)."""
     from lethe.dicom import encoders
 
-    if target in _GDCM_SYNTAXES and image.frame_bytes % 2:  # lossy 8-bit (_codec_limit)
-        return (lambda frame: encoders.pillow_jpeg(frame, quality)), None
+    if target in _GDCM_SYNTAXES and image.frame_bytes % 2:  # 8-bit: GDCM refuses odd frames
+        if target in LOSSY_TARGETS:
+            return (lambda frame: encoders.pillow_jpeg(frame, quality)), None
+        return encoders.lossless_jpeg, None
     if target in _GDCM_SYNTAXES:
         return (lambda frame: _gdcm_encode(frame, image, target, quality)), None
     if target == RLELossless and image.bits_allocated == 32:
         return (lambda frame: _gdcm_rle_encode(frame, image)), None
-    if target in (JPEG2000Lossless, JPEG2000) and min(image.rows, image.columns) < 32:
-        error = (101 - quality) / 5
-        psnr = 20 * math.log10((2 ** image.bits_stored - 1) / error)
-        if target == JPEG2000Lossless:
-            return (lambda frame: encoders.pillow_j2k(frame, lossless=True)), None
-        return (lambda frame: encoders.pillow_j2k(frame, lossless=False, psnr=psnr)), error
+    if target in (JPEG2000Lossless, JPEG2000):
+        return _j2k_encoder(image, target, photometric, quality)
     encoder = get_encoder(target)
-    options: dict[str, Any] = {"rows": image.rows, "columns": image.columns, "samples_per_pixel": image.samples,
-               "bits_allocated": image.bits_allocated, "bits_stored": image.bits_stored,
-               "pixel_representation": int(image.signed), "number_of_frames": 1,
-               "photometric_interpretation": photometric, "planar_configuration": 0}
-    if target == JPEGLSNearLossless:
-        near = max(1, math.ceil((100 - quality) / 5))
-
-        def near_lossless(frame: np.ndarray) -> bytes:
-            if image.signed:
-                _check_signed_near(frame, image, near)
-            return bytes(encoder.encode(frame, jls_error=near, **options))
-        return near_lossless, near
-    if target == JPEG2000:
-        error = (101 - quality) / 5
-        psnr = 20 * math.log10((2 ** image.bits_stored - 1) / error)
-        return (lambda frame: bytes(encoder.encode(frame, j2k_psnr=[psnr], **options))), error
-    if target == RLELossless:
-        # GDCM's RLE encoder is fast but aborts the process on a frame of odd length (which
-        # pydicom pads); pydicom's own encoder is slow but safe.
-        options["encoding_plugin"] = "gdcm" if image.frame_bytes % 2 == 0 else "pydicom"
+    options = _pydicom_options(image, photometric)
+    if target in (JPEGLSLossless, JPEGLSNearLossless):
+        return _jpeg_ls_encoder(image, target, options, quality)
+    # GDCM's RLE encoder is fast but aborts the process on a frame of odd length (which
+    # pydicom pads); pydicom's own encoder is slow but safe.
+    options["encoding_plugin"] = "gdcm" if image.frame_bytes % 2 == 0 else "pydicom"
     return (lambda frame: bytes(encoder.encode(frame, **options))), None
 
 
-def _check_signed_near(frame: np.ndarray, image: _Image, near: int) -> None:
-    """CharLS codes signed samples as their BitsStored-bit two's complement, unsigned: the
-    error stays within NEAR except across the wrap between the largest and the smallest
-    value. A frame with no value within NEAR of those limits is safe; others are refused."""
+def _pydicom_options(image: _Image, photometric: str) -> dict[str, Any]:
+    """The Image Pixel options pydicom's encoders take for one frame of ``image``."""
+    return {"rows": image.rows, "columns": image.columns, "samples_per_pixel": image.samples,
+            "bits_allocated": image.bits_allocated, "bits_stored": image.bits_stored,
+            "pixel_representation": int(image.signed), "number_of_frames": 1,
+            "photometric_interpretation": photometric, "planar_configuration": 0}
+
+
+def _j2k_encoder(image: _Image, target: UID, photometric: str,
+                 quality: int) -> tuple[Callable[[np.ndarray], bytes], float | None]:
+    """JPEG 2000: pydicom's openjpeg, or imagecodecs' below 32 pixels (fewer resolution
+    levels); lossy at a target RMS error of (101 - quality) / 5 grey levels."""
+    from lethe.dicom import encoders
+
+    lossless = target == JPEG2000Lossless
+    error = None if lossless else (101 - quality) / 5
+    psnr = None if error is None else 20 * math.log10((2 ** image.bits_stored - 1) / error)
+    if min(image.rows, image.columns) < 32:
+        return (lambda frame: encoders.jpeg_2000(frame, image.bits_stored, lossless=lossless,
+                                                 psnr=psnr)), error
+    encoder, options = get_encoder(target), _pydicom_options(image, photometric)
+    if psnr is not None:
+        options["j2k_psnr"] = [psnr]
+    return (lambda frame: bytes(encoder.encode(frame, **options))), error
+
+
+def _jpeg_ls_encoder(image: _Image, target: UID, options: dict[str, Any],
+                     quality: int) -> tuple[Callable[[np.ndarray], bytes], float | None]:
+    """JPEG-LS through pyjpegls, NEAR = max(1, ceil((100 - quality) / 5)) when lossy.
+
+    A signed frame with a value within NEAR of its BitsStored limits is coded with NEAR=0
+    (CharLS codes signed samples unsigned: the error would wrap there; pydicom refuses it).
+    A frame pyjpegls fails on (a few pixels) goes to imagecodecs' CharLS when every allocated
+    bit is stored."""
+    from lethe.dicom import encoders
+
+    encoder = get_encoder(target)
+    near = max(1, math.ceil((100 - quality) / 5)) if target == JPEGLSNearLossless else 0
+
+    def encode(frame: np.ndarray) -> bytes:
+        frame_near = _signed_near(frame, image, near) if image.signed else near
+        try:
+            return bytes(encoder.encode(frame, jls_error=frame_near, **options))
+        except RuntimeError as error:
+            if not encoders.jpeg_ls_accepts(image.bits_allocated, image.bits_stored):
+                raise bad_request(
+                    f"{target.name} cannot encode this image: pyjpegls fails on it (a few "
+                    "pixels) and no other installed encoder writes JPEG-LS of BitsStored "
+                    f"{image.bits_stored} in BitsAllocated {image.bits_allocated}") from error
+        return encoders.jpeg_ls(frame, frame_near)
+    return encode, (near or None)
+
+
+def _signed_near(frame: np.ndarray, image: _Image, near: int) -> int:
+    """``near``, or 0 when a value of the signed frame lies within ``near`` of the limits
+    of BitsStored: CharLS codes signed samples as their two's complement, unsigned, so the
+    error stays within NEAR except across the wrap between the largest and smallest value."""
     low, high = -(1 << (image.bits_stored - 1)), (1 << (image.bits_stored - 1)) - 1
     if frame.size and (int(frame.min()) < low + near or int(frame.max()) > high - near):
-        raise bad_request(f"{JPEGLSNearLossless.name} cannot bound the error of signed "
-                          f"values within NEAR={near} of the limits of BitsStored "
-                          f"{image.bits_stored} ({low} and {high})")
+        return 0
+    return near
 
 
 def _gdcm_rle_encode(frame: np.ndarray, image: _Image) -> bytes:

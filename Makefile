@@ -31,6 +31,7 @@ test: $(TESTING)
 bench: $(TESTING)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.nodes $(NODES_BENCH_ARGS)
+	$(BIN)/python -m benchmarks.offline $(OFFLINE_BENCH_ARGS)
 
 lint: $(TESTING)
 	$(BIN)/ruff check src tests tools benchmarks

@@ -3,6 +3,7 @@ resuming, reports, dry runs, keys."""
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import zipfile
@@ -14,7 +15,7 @@ from pydicom.data import get_testdata_file
 
 from lethe.cli import main
 from lethe.dicom.uids import UidMapper
-from lethe.offline.run import RunSettings, run
+from lethe.offline.run import BATCH_FILES, RunSettings, _batches, run
 from lethe.offline.sources import STATE_FOLDER, find_sources
 
 SECRET = "test_offline_cli project secret"
@@ -142,3 +143,30 @@ def test_bad_commands(tmp_path: Path, source: Path, capsys) -> None:
     config.write_text(json.dumps({"PseudonymizationKeys": {"k": SECRET}}))
     assert main(["anonymize", str(source), str(tmp_path / "o2"), "--key", "k", "--config",
                  str(config), "--quiet", "--jobs", "1"]) == 0
+
+
+def test_workers_take_batches_and_write_what_one_process_writes(tmp_path: Path) -> None:
+    folder = tmp_path / "series"
+    folder.mkdir()
+    ds = pydicom.dcmread(get_testdata_file("CT_small.dcm"))
+    for number in range(30):
+        uid = f"1.2.826.0.1.3680043.2.1.{number}"
+        ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = uid
+        ds.InstanceNumber = number + 1
+        ds.save_as(folder / f"{number:02d}.dcm")
+    sources = find_sources(folder)
+    batches = _batches(sources, 2)
+    assert [s for batch in batches for s in batch] == sources  # all, once, in order
+    assert len(batches) == 8 and max(len(batch) for batch in batches) == 4
+    assert len(_batches(sources * 10, 2)) == -(-300 // BATCH_FILES)  # capped batch size
+    key = tmp_path / "key"
+    key.write_text(SECRET)
+    written = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        assert main(["anonymize", str(folder), str(out), "--key-file", str(key), "--jobs", jobs,
+                     "--quiet"]) == 0
+        written[jobs] = outputs(out)
+        assert json.loads((out / "lethe-report.json").read_text())["Written"] == 30
+    assert len(written["1"]) == 30 and written["2"] == written["1"]
+    assert gc.isenabled()  # paused while the command imported the engine, on again

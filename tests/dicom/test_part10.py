@@ -126,6 +126,38 @@ def test_reading_the_header_never_reads_the_pixel_data_and_writing_copies_in_chu
     assert out.getvalue()[-rows * columns * 2:] == data[-rows * columns * 2:]
 
 
+def test_between_two_files_the_kernel_copies_the_pixels_and_the_bytes_are_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ds = make_dataset(rows=512, columns=512)  # 512 KiB of pixel data
+    ds.private_block(0x7FE1, "LETHE TEST", create=True).add_new(0x01, "OB", b"after" * 9)
+    data = to_bytes(ds)
+    (tmp_path / "in.dcm").write_bytes(data)
+    request, context = header_only_request(), ModificationContext(UidMapper(b"kernel"))
+    expected = io.BytesIO()  # not a file: copied in chunks
+    header = part10.read_header(data)
+    apply(header.dataset, request, context)
+    part10.write_modified(header, header.dataset, data, expected)
+    copied: list[int] = []
+    real_copy = part10.os.copy_file_range
+
+    def counting_copy(*args: int) -> int:
+        copied.append(real_copy(*args))
+        return copied[-1]
+
+    def refusing_copy(*args: int) -> int:
+        raise OSError(18, "Invalid cross-device link")
+
+    for copy in (counting_copy, refusing_copy):  # refused: the chunked copy does it all
+        monkeypatch.setattr(part10.os, "copy_file_range", copy)
+        with open(tmp_path / "in.dcm", "rb") as source, open(tmp_path / "out.dcm", "wb") as out:
+            header = part10.read_header(source)
+            apply(header.dataset, request, context)
+            part10.write_modified(header, header.dataset, source, out)
+            assert out.tell() == len(expected.getvalue())
+        assert (tmp_path / "out.dcm").read_bytes() == expected.getvalue()
+    assert sum(copied) == 512 * 512 * 2 + 12  # the pixel data element, header included
+
+
 def test_the_meta_header_is_regenerated() -> None:
     ds = make_dataset()
     data = to_bytes(ds)

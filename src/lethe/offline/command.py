@@ -12,6 +12,7 @@ written (or planned), 1 when some were refused or failed, 2 for a bad command.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -20,8 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from lethe.config import ConfigError, load_config
-from lethe.dicom.profiles import DEFAULT_DICOM_VERSION
-from lethe.dicom.pseudonyms import read_key_file
 from lethe.errors import LetheError
 
 
@@ -83,10 +82,19 @@ def _body(args: argparse.Namespace) -> dict[str, Any]:
 
 def offline_command(args: argparse.Namespace) -> int:
     """Run ``lethe anonymize`` or ``lethe modify`` (see the module docstring)."""
-    # Imported here: the engine (pydicom) is not needed to build the parser.
-    from lethe.offline.report import Progress, summary, write_report
-    from lethe.offline.run import RunSettings, run
-    from lethe.offline.sources import find_sources
+    # Imported here: the engine (pydicom) is not needed to build the parser. The imports
+    # create objects by the hundred thousand and free none: the collector pauses meanwhile.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from lethe.dicom.profiles import DEFAULT_DICOM_VERSION
+        from lethe.dicom.pseudonyms import read_key_file
+        from lethe.offline.report import Progress, summary, write_report
+        from lethe.offline.run import RunSettings, run
+        from lethe.offline.sources import find_sources
+    finally:
+        if collecting:
+            gc.enable()
 
     try:
         config = load_config(args.config)

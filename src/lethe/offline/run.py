@@ -16,18 +16,26 @@ Resuming: ``DST/.lethe-state/`` holds the request, the key of a keyless run and 
 the inputs done. A run that finds it skips the inputs already done (a request that differs is
 refused); a run that completes removes it.
 
-Memory stays flat: at most :data:`WINDOW_PER_WORKER` inputs per worker are in flight.
+Workers take the inputs in batches of up to :data:`BATCH_FILES` (fewer when the run is short,
+so that every worker gets several), which keeps the main process and the pipes between the
+processes nearly idle; an input is recorded as done when its batch is. Memory stays flat: each
+worker holds one input at a time (a file's pixel data is copied by the kernel or in chunks, never
+held whole; a ZIP member is read whole), and at most :data:`WINDOW_PER_WORKER` batches per
+worker are in flight.
 """
 
 from __future__ import annotations
 
+import gc
 import io
+import itertools
 import json
+import multiprocessing
 import os
 import secrets
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +53,9 @@ from lethe.dicom.uids import UidMapper
 from lethe.errors import LetheError
 from lethe.offline.sources import STATE_FOLDER, SourceFile
 
-WINDOW_PER_WORKER = 8
+BATCH_FILES = 16
+BATCHES_PER_WORKER = 4  # a short run is cut so that each worker gets at least this many
+WINDOW_PER_WORKER = 2
 STATE_VERSION = 1
 
 
@@ -92,6 +102,8 @@ class _Worker:
     request: ModificationRequest
     context: ModificationContext
     destination: Path
+    folders: set[Path] = field(default_factory=set)  # output folders known to exist
+    temporaries: Iterator[int] = field(default_factory=itertools.count)
 
 
 _worker: _Worker | None = None
@@ -105,6 +117,11 @@ def _init_worker(settings: RunSettings, key: bytes, destination: str) -> None:
     mapper = UidMapper(key, settings.uid_root)
     context = ModificationContext(mapper, None, f"{NAME} {__version__}", pseudonyms=True)
     _worker = _Worker(request, context, Path(destination))
+
+
+def _process_batch(batch: list[SourceFile]) -> list[Outcome]:
+    """Apply the request to each input of ``batch``, in order (the task of a worker)."""
+    return [_process(source) for source in batch]
 
 
 def _process(source: SourceFile) -> Outcome:
@@ -126,7 +143,7 @@ def _process(source: SourceFile) -> Outcome:
 
 def _apply(worker: _Worker, source: SourceFile, stream: BinaryIO) -> Outcome:
     request = worker.request
-    temporary = worker.destination / f".lethe-{os.getpid()}-{secrets.token_hex(8)}.tmp"
+    temporary = worker.destination / f".lethe-{os.getpid()}-{next(worker.temporaries)}.tmp"
     try:
         if request.dry_run:
             plan = plan_instance(read_header(stream).dataset, request, worker.context)
@@ -145,7 +162,9 @@ def _apply(worker: _Worker, source: SourceFile, stream: BinaryIO) -> Outcome:
         raise
     name = _output_name(source, dataset, request.anonymize)
     target = worker.destination / name
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.parent not in worker.folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        worker.folders.add(target.parent)
     os.replace(temporary, target)
     return Outcome(source.name, "written", source.size, output=name)
 
@@ -207,10 +226,10 @@ class RunState:
             out.write(key.hex())
         return key
 
-    def done(self, name: str) -> None:
-        """Record that the input ``name`` is done (flushed at once)."""
+    def done(self, names: list[str]) -> None:
+        """Record that the inputs ``names`` are done (flushed at once)."""
         assert self._journal is not None
-        self._journal.write(name + "\n")
+        self._journal.write("".join(name + "\n" for name in names))
         self._journal.flush()
 
     def close(self, complete: bool) -> None:
@@ -261,19 +280,20 @@ def run(settings: RunSettings, sources: list[SourceFile], destination: Path,
     todo = [source for source in sources if source.name not in done]
     outcomes: list[Outcome] = []
 
-    def record(outcome: Outcome) -> None:
-        outcomes.append(outcome)
+    def record(batch: list[Outcome]) -> None:
+        outcomes.extend(batch)
         if state is not None:
-            state.done(outcome.name)
+            state.done([outcome.name for outcome in batch])
         if progress is not None:
-            progress(outcome)
+            for outcome in batch:
+                progress(outcome)
 
     complete = False
     try:
         if settings.jobs <= 1:
             _init_worker(settings, key, str(destination))
             for source in todo:
-                record(_process(source))
+                record([_process(source)])
         else:
             _run_pool(settings, key, destination, todo, record)
         complete = True
@@ -284,19 +304,33 @@ def run(settings: RunSettings, sources: list[SourceFile], destination: Path,
 
 
 def _run_pool(settings: RunSettings, key: bytes, destination: Path, todo: list[SourceFile],
-              record: Callable[[Outcome], None]) -> None:
+              record: Callable[[list[Outcome]], None]) -> None:
     window = WINDOW_PER_WORKER * settings.jobs
-    with ProcessPoolExecutor(settings.jobs, initializer=_init_worker,
+    batches = _batches(todo, settings.jobs)
+    # Workers are forked (the command line has no other thread): they start with the engine
+    # loaded. Python's advice for a fork without exec: what they inherit (modules, the
+    # engine's tables) leaves the collector's view, so that their collections neither copy
+    # nor scan it (nor does the interpreter's exit).
+    gc.freeze()
+    with ProcessPoolExecutor(settings.jobs, multiprocessing.get_context("fork"),
+                             initializer=_init_worker,
                              initargs=(settings, key, str(destination))) as pool:
-        pending: set[Future[Outcome]] = set()
+        pending: set[Future[list[Outcome]]] = set()
         position = 0
-        while position < len(todo) or pending:
-            while position < len(todo) and len(pending) < window:
-                pending.add(pool.submit(_process, todo[position]))
+        while position < len(batches) or pending:
+            while position < len(batches) and len(pending) < window:
+                pending.add(pool.submit(_process_batch, batches[position]))
                 position += 1
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 record(future.result())
+
+
+def _batches(todo: list[SourceFile], jobs: int) -> list[list[SourceFile]]:
+    """``todo`` cut into batches of at most :data:`BATCH_FILES` inputs, and small enough that
+    each of the ``jobs`` workers gets :data:`BATCHES_PER_WORKER` of them when it can."""
+    size = max(1, min(BATCH_FILES, -(-len(todo) // (jobs * BATCHES_PER_WORKER))))
+    return [todo[start:start + size] for start in range(0, len(todo), size)]
 
 
 def elapsed_since(start: float) -> float:

@@ -81,3 +81,18 @@ def drop_files(page, selector: str, files: dict[str, bytes]) -> None:
     }""", encoded)
     page.dispatch_event(selector, "dragover", {"dataTransfer": transfer})
     page.dispatch_event(selector, "drop", {"dataTransfer": transfer})
+
+
+def drop_paths(page, selector: str, paths: list) -> None:
+    """Drop files and folders of the local disk (``paths``) on the element at ``selector``,
+    through Chromium's own drag and drop (DevTools ``Input.dispatchDragEvent``): the page sees
+    folders as directory entries, as when they are dragged from a file manager."""
+    box = page.locator(selector).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    data = {"items": [], "files": [str(path) for path in paths], "dragOperationsMask": 255}
+    devtools = page.context.new_cdp_session(page)
+    try:
+        for kind in ("dragEnter", "dragOver", "drop"):
+            devtools.send("Input.dispatchDragEvent", {"type": kind, "x": x, "y": y, "data": data})
+    finally:
+        devtools.detach()

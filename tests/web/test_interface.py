@@ -4,6 +4,8 @@ paging and a broken file dropped."""
 from __future__ import annotations
 
 import io
+import re
+import time
 import zipfile
 
 import pydicom
@@ -12,7 +14,7 @@ from pydicom.dataset import Dataset
 from pydicom.uid import generate_uid
 
 from tests.support.dicomgen import make_dataset, make_file, to_bytes
-from tests.web.conftest import drop_files
+from tests.web.conftest import drop_files, drop_paths
 
 
 def study_files(patient_name: str, patient_id: str, count: int = 3, **tags) -> dict[str, bytes]:
@@ -41,6 +43,11 @@ def search(page, **fields: str) -> None:
 def run_search(page) -> None:
     page.get_by_role("button", name="Search").click()
     page.wait_for_selector(RESULTS_SHOWN)
+
+
+def formatted(name: str) -> str:
+    """A person name as the interface shows it."""
+    return " ".join(part for part in name.split("^") if part)
 
 
 def result_names(page) -> list[str]:
@@ -174,16 +181,6 @@ def test_broken_file_dropped_is_reported_and_not_stored(page, server):
         assert client.get("/statistics").json()["CountInstances"] == before
 
 
-@pytest.mark.parametrize("path", ["#/studies", "#/jobs", "#/upload", "#/patients"])
-def test_pages_have_a_title_and_labelled_fields(page, server, path):
-    page.goto(server.url + "/ui/" + path)
-    page.locator("main h1").wait_for()
-    unlabelled = page.evaluate("""() => [...document.querySelectorAll('main input, main select')]
-        .filter((e) => e.type !== 'hidden' && !e.labels.length && !e.getAttribute('aria-label'))
-        .map((e) => e.name || e.id)""")
-    assert unlabelled == []
-
-
 def test_instance_frames_and_folded_sequences(page, server):
     item = Dataset()
     item.ReferencedSOPClassUID = "1.2.840.10008.3.1.2.3.1"
@@ -235,8 +232,175 @@ def test_zip_upload_labels_and_delete(page, server):
     with server.client() as client:
         assert client.get(f"/studies/{study}/labels").json() == []
 
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download DICOMDIR").click()
+    media = zipfile.ZipFile(io.BytesIO(download.value.path().read_bytes()))
+    assert "DICOMDIR" in media.namelist()
+    assert len([name for name in media.namelist() if name.startswith("IMAGES/")]) == 2
+    dicomdir = pydicom.dcmread(io.BytesIO(media.read("DICOMDIR")))
+    assert [record.DirectoryRecordType for record in dicomdir.DirectoryRecordSequence] == [
+        "PATIENT", "STUDY", "SERIES", "IMAGE", "IMAGE"]
+
     page.on("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Delete").click()
     page.wait_for_url("**/ui/#/studies")
     with server.client() as client:
         assert client.get(f"/studies/{study}").status_code == 404
+
+
+def test_modify_form_replaces_keeps_and_deletes_the_source(page, server):
+    files = study_files("Modify^Frank", "MOD-FRANK", 2, StudyDescription="Before")
+    with server.client() as client:
+        sources = [client.post("/instances", content=content).json() for content in files.values()]
+        study = sources[0]["ParentStudy"]
+        uid = client.get(f"/studies/{study}").json()["MainDicomTags"]["StudyInstanceUID"]
+    page.goto(server.url + f"/ui/#/studies/{study}")
+    page.get_by_role("link", name="Modify", exact=True).click()
+    page.get_by_role("heading", name="Modify study").wait_for()
+    completion = page.locator("datalist#tag-names option")  # tag names from the dictionary
+    assert completion.count() > 3000
+    assert page.locator("datalist#tag-names option[value=StudyDescription]").count() == 1
+    page.get_by_role("button", name="Add a Replace tag").click()
+    page.get_by_label("Replace: tag 1").fill("StudyDescription")
+    page.get_by_label("Replace: value 1").fill("After")
+    page.get_by_role("button", name="Add a Keep tag").click()
+    page.get_by_label("Keep: tag 1").fill("StudyInstanceUID")
+    page.get_by_label("Force (allow changing identifiers)").check()
+    page.get_by_label("Keep the original study").uncheck()
+    page.get_by_role("button", name="Show the plan").click()
+    plan = page.locator(".plan")
+    assert "replaced (2)" in plan.locator("tr", has_text="StudyDescription").inner_text()
+    page.get_by_role("button", name="Modify", exact=True).click()
+    page.locator(".job .state-Success").wait_for()
+
+    with server.client() as client:
+        job = client.get(f"/jobs/{page.locator('.job').get_attribute('data-job')}").json()
+        assert job["Content"]["IsAnonymization"] is False
+        result = client.get(f"/studies/{job['Content']['ID']}").json()
+        assert result["MainDicomTags"]["StudyDescription"] == "After"
+        assert result["MainDicomTags"]["StudyInstanceUID"] == uid  # kept
+        instances = client.get(f"/studies/{result['ID']}/instances").json()
+        assert len(instances) == 2
+        for instance in instances:
+            tags = client.get(f"/instances/{instance['ID']}/simplified-tags").json()
+            assert tags["StudyDescription"] == "After" and tags["PatientID"] == "MOD-FRANK"
+        for source in sources:  # KeepSource unchecked: the originals are gone
+            assert client.get(f"/instances/{source['ID']}").status_code == 404
+
+
+def exam_folder(root, patient_id: str):
+    """A folder of four instances of one study: two files in subfolders, two in a ZIP."""
+    contents = list(study_files(f"Folder^{patient_id}", patient_id, 4).values())
+    (root / "series" / "deeper").mkdir(parents=True)
+    (root / "series" / "one.dcm").write_bytes(contents[0])
+    (root / "series" / "deeper" / "two.dcm").write_bytes(contents[1])
+    with zipfile.ZipFile(root / "more.zip", "w") as archive:
+        archive.writestr("a/three.dcm", contents[2])
+        archive.writestr("four.dcm", contents[3])
+    return root
+
+
+@pytest.mark.parametrize("how", ["dropped", "chosen"])
+def test_folder_upload_with_a_zip_inside(page, server, tmp_path, how):
+    patient = f"FOLDER-{how.upper()}"
+    folder = exam_folder(tmp_path / "exam", patient)
+    page.goto(server.url + "/ui/#/upload")
+    if how == "dropped":  # with a loose ZIP next to the folder
+        with zipfile.ZipFile(tmp_path / "loose.zip", "w") as archive:
+            archive.writestr("five.dcm", next(iter(study_files("Loose^Zip", patient, 1).values())))
+        drop_paths(page, "#drop-zone", [folder, tmp_path / "loose.zip"])
+        expected = ["exam/more.zip", "exam/series/deeper/two.dcm", "exam/series/one.dcm",
+                    "loose.zip"]
+    else:
+        page.locator("#upload-folder").set_input_files(folder)
+        expected = ["exam/more.zip", "exam/series/deeper/two.dcm", "exam/series/one.dcm"]
+    page.get_by_text(f"{len(expected)} sent, 0 failed, 0 waiting.").wait_for()
+    sent = page.locator("table.uploads tbody tr td:first-child").all_inner_texts()
+    assert sorted(sent) == expected
+    assert page.locator("table.uploads tr", has_text="more.zip").get_by_text(
+        "2 of 2 instances stored").count() == 1
+    with server.client() as client:
+        found = client.post("/tools/find", json={"Level": "Instance",
+                                                 "Query": {"PatientID": patient}}).json()
+        assert len(found) == len(expected) + 1
+
+
+def test_sort_orders_of_the_lists(page, server):
+    with server.client() as client:
+        for name, date in (("Sortme^Bob", "20200101"), ("Sortme^Ann", "20220101"),
+                           ("Sortme^Cid", "20210101")):
+            for content in study_files(name, f"SORT-{name[-3:].upper()}", 1,
+                                       StudyDate=date).values():
+                assert client.post("/instances", content=content).status_code == 200
+    page.goto(server.url + "/ui/")
+    search(page, name="sortme")  # by default, the last updated first
+    assert page.get_by_label("Sort by").input_value() == "LastUpdate"
+    assert page.get_by_label("Order", exact=True).input_value() == "DESC"
+    with server.client() as client:
+        found = client.post("/tools/find", json={"Level": "Study", "Expand": True,
+                                                 "Query": {"PatientName": "Sortme*"}}).json()
+        updated = {formatted(s["PatientMainDicomTags"]["PatientName"]):
+                   client.get(f"/studies/{s['ID']}/metadata/LastUpdate").text for s in found}
+    shown = [updated[name] for name in result_names(page)]
+    assert shown == sorted(shown, reverse=True)
+    orders = {("", "ASC"): ["Sortme Bob", "Sortme Ann", "Sortme Cid"],
+              ("", "DESC"): ["Sortme Cid", "Sortme Ann", "Sortme Bob"],
+              ("PatientName", "ASC"): ["Sortme Ann", "Sortme Bob", "Sortme Cid"],
+              ("PatientName", "DESC"): ["Sortme Cid", "Sortme Bob", "Sortme Ann"],
+              ("StudyDate", "DESC"): ["Sortme Ann", "Sortme Cid", "Sortme Bob"],
+              ("PatientID", "ASC"): ["Sortme Ann", "Sortme Bob", "Sortme Cid"]}
+    for (key, direction), expected in orders.items():
+        page.get_by_label("Sort by").select_option(key)
+        page.get_by_label("Order", exact=True).select_option(direction)
+        run_search(page)
+        assert result_names(page) == expected, (key, direction)
+
+    page.get_by_role("link", name="Patients").click()
+    page.get_by_role("heading", name="Patients").wait_for()
+    page.wait_for_selector(RESULTS_SHOWN)
+    page.get_by_label("Patient name").fill("sortme")
+    page.get_by_label("Sort by").select_option("PatientID")
+    page.get_by_label("Order", exact=True).select_option("DESC")
+    run_search(page)
+    assert result_names(page) == ["Sortme Cid", "Sortme Bob", "Sortme Ann"]
+
+
+def test_go_to_a_resource_by_uid_or_orthanc_id(page, server):
+    files = study_files("Goto^Hal", "GOTO-HAL", 1)
+    with server.client() as client:
+        stored = client.post("/instances", content=next(iter(files.values()))).json()
+        tags = client.get(f"/instances/{stored['ID']}/simplified-tags").json()
+    page.goto(server.url + "/ui/#/studies")
+    go = page.get_by_label("UID, patient ID or Orthanc ID")
+    for text, expected, heading in (
+            (tags["SOPInstanceUID"], f"#/instances/{stored['ID']}", "Instance"),
+            (tags["SeriesInstanceUID"], f"#/series/{stored['ParentSeries']}", "Series"),
+            (stored["ParentStudy"], f"#/studies/{stored['ParentStudy']}", "Study")):
+        page.goto(server.url + "/ui/#/studies")
+        go.fill(text)
+        page.get_by_role("button", name="Go", exact=True).click()
+        page.wait_for_url(f"**/ui/{expected}")
+        page.get_by_role("heading", name=re.compile(f"^{heading}")).wait_for()
+    page.goto(server.url + "/ui/#/studies")
+    go.fill("1.2.3.4.5.6.7.8.9.nothing")
+    page.get_by_role("button", name="Go", exact=True).click()
+    page.get_by_text("Nothing has this identifier.").wait_for()
+
+
+def test_a_view_overtaken_by_another_does_not_replace_it(page, server):
+    with server.client() as client:
+        content = next(iter(study_files("Late^Ivy", "LATE-IVY", 1).values()))
+        instance = client.post("/instances", content=content).json()["ID"]
+
+    def late(route):  # the instance's tags arrive after the user went to the jobs
+        time.sleep(0.6)
+        route.continue_()
+
+    page.route("**/instances/*/tags", late)
+    page.goto(server.url + f"/ui/#/instances/{instance}")
+    page.goto(server.url + "/ui/#/jobs")
+    page.get_by_role("heading", name="Jobs").wait_for()
+    page.wait_for_timeout(1000)
+    assert page.locator("main h1").inner_text() == "Jobs"
+    assert page.locator("main").get_attribute("aria-busy") == "false"
+    assert page.get_by_role("alert").is_hidden()

@@ -1,7 +1,7 @@
 // Lethe's web interface: a hash router over the views. Page URLs hold Orthanc IDs only
 // (#/studies/{id}); search criteria, which are patient data, stay in memory.
 import * as api from "./api.js";
-import { clearError, h, show, showError } from "./dom.js";
+import { StaleView, clearError, h, show, showError } from "./dom.js";
 import { instance } from "./instance.js";
 import { jobs } from "./jobs.js";
 import { modifyForm } from "./modify.js";
@@ -24,8 +24,11 @@ const ROUTES = [
 
 let focusView = false;
 
+// Show the view of the page's hash. A navigation that another one overtook ends silently: the
+// newer one shows its view, its errors and the busy state.
 async function route() {
-  const path = location.hash.replace(/^#/, "").split("?")[0];
+  const hash = location.hash;
+  const path = hash.replace(/^#/, "").split("?")[0];
   clearError();
   for (const [pattern, view, section] of ROUTES) {
     const match = pattern.exec(path);
@@ -39,11 +42,13 @@ async function route() {
     try {
       await view(...match.slice(1));
     } catch (error) {
+      if (error instanceof StaleView || location.hash !== hash) return;
       show("Error", h("h1", {}, error.status === 404 ? "Not found" : "Error"),
         h("p", {}, error.status === 404 ? "This resource does not exist (any more)." : ""),
         h("p", {}, h("a", { href: "#/studies" }, "Back to the studies")));
       showError(error);
     }
+    if (location.hash !== hash) return;
     main.setAttribute("aria-busy", "false");
     if (focusView) main.focus();
     focusView = true;

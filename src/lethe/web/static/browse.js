@@ -1,11 +1,21 @@
 // Lists and resources: studies (the main page, with search and paging), patients, a patient,
 // a study, a series. Search criteria stay in memory: they are patient data, kept out of the URL.
 import * as api from "./api.js";
-import { announce, field, formatDate, formatName, h, props, setChildren, show, showError } from "./dom.js";
+import { announce, field, formatDate, formatName, h, props, setChildren, show, showError, viewFor } from "./dom.js";
 
 const PAGE_SIZE = 25;
-const studySearch = { criteria: {}, page: 0 };
-const patientSearch = { criteria: {}, page: 0 };
+// By default, the last updated first (Orthanc Explorer 2's "most recent" list).
+const NEWEST_FIRST = { sort: "LastUpdate", direction: "DESC" };
+const studySearch = { criteria: { ...NEWEST_FIRST }, page: 0 };
+const patientSearch = { criteria: { ...NEWEST_FIRST }, page: 0 };
+
+// The orders a list offers: "" is the order of arrival, a keyword a main tag (of the resource or
+// its parents), LastUpdate the metadata of that name (see /tools/find's OrderBy).
+const STUDY_ORDERS = { "": "Order of arrival", LastUpdate: "Last update", PatientName: "Patient name",
+  PatientID: "Patient ID", StudyDate: "Study date", AccessionNumber: "Accession number",
+  StudyDescription: "Study description" };
+const PATIENT_ORDERS = { "": "Order of arrival", LastUpdate: "Last update", PatientName: "Patient name",
+  PatientID: "Patient ID", PatientBirthDate: "Birth date" };
 
 // OE2's rule: text is matched anywhere unless it starts or ends with a double quote.
 export function wildcard(text) {
@@ -41,6 +51,53 @@ function studyQuery(criteria) {
   return body;
 }
 
+// The "Sort by" and "Order" fields of a search form (names "sort" and "direction").
+function sortFields(orders, criteria) {
+  return [
+    field("Sort by", h("select", { name: "sort" }, Object.entries(orders).map(([value, text]) =>
+      h("option", { value, selected: value === (criteria.sort || "") }, text)))),
+    field("Order", h("select", { name: "direction" },
+      h("option", { value: "ASC", selected: criteria.direction !== "DESC" }, "Ascending (A to Z, oldest first)"),
+      h("option", { value: "DESC", selected: criteria.direction === "DESC" }, "Descending (Z to A, newest first)"))),
+  ];
+}
+
+// Empty the text fields of a search form, put its selects back to their first option and its
+// order back to the default.
+function clearForm(form) {
+  for (const element of form.elements) {
+    if (element.tagName === "SELECT") element.selectedIndex = 0;
+    else if (element.name) element.value = "";
+  }
+  form.elements.sort.value = NEWEST_FIRST.sort;
+  form.elements.direction.value = NEWEST_FIRST.direction;
+}
+
+// One page of /tools/find's answer (``body`` plus ``display``, its display fields) in the order
+// of ``criteria``: OrderBy for a key; the order of arrival as found, or reversed by paging from
+// the end of the ``total`` (a promise of /tools/count-resources' Count).
+async function findPage(body, display, page, criteria, total) {
+  const first = page * PAGE_SIZE;
+  if (criteria.sort || criteria.direction !== "DESC") {
+    const orderBy = criteria.sort ? [{ Type: criteria.sort === "LastUpdate" ? "Metadata" : "DicomTag",
+      Key: criteria.sort, Direction: criteria.direction === "DESC" ? "DESC" : "ASC" }] : undefined;
+    const answer = await api.post("/tools/find",
+      { ...body, ...display, OrderBy: orderBy, Limit: PAGE_SIZE + 1, Since: first });
+    return { rows: answer.slice(0, PAGE_SIZE), hasNext: answer.length > PAGE_SIZE };
+  }
+  const count = await total;
+  if (count === null) throw new Error("The number of results is unknown: choose another order.");
+  if (count <= first) return { rows: [], hasNext: false };
+  const since = Math.max(0, count - first - PAGE_SIZE);
+  const answer = await api.post("/tools/find", { ...body, ...display, Since: since, Limit: count - first - since });
+  return { rows: answer.reverse(), hasNext: since > 0 };
+}
+
+// /tools/count-resources' Count for ``body``, or null when the server cannot count.
+async function countOf(body) {
+  try { return (await api.post("/tools/count-resources", body)).Count; } catch { return null; }
+}
+
 function pager(state, hasNext, total, rerender) {
   const first = state.page * PAGE_SIZE;
   const label = total === null ? `Page ${state.page + 1}`
@@ -59,11 +116,55 @@ function labelTags(labels) {
   return (labels || []).map((label) => h("span", { class: "tag" }, label));
 }
 
-async function labelOptions(selected) {
-  let labels = [];
-  try { labels = await api.get("/tools/labels"); } catch { labels = []; }
-  return [h("option", { value: "" }, "Any"),
-    ...labels.map((label) => h("option", { value: label, selected: label === selected }, label))];
+// The "Label" field of a search form: "Any", then the labels in use, which arrive while the
+// first results are searched.
+function labelField(selected) {
+  const select = h("select", { name: "label" }, h("option", { value: "" }, "Any"),
+    selected ? h("option", { value: selected, selected: true }, selected) : null);
+  api.get("/tools/labels").then((labels) => {
+    const chosen = select.value;
+    setChildren(select, h("option", { value: "" }, "Any"),
+      labels.map((label) => h("option", { value: label, selected: label === chosen }, label)));
+  }, () => {});
+  return field("Label", select);
+}
+
+const ROUTE_OF_TYPE = { Patient: "patients", Study: "studies", Series: "series", Instance: "instances" };
+const ORTHANC_ID = /^[0-9a-f]{8}(-[0-9a-f]{8}){4}$/;
+
+// The resources a text identifies: /tools/lookup's (a patient ID or a study, series or SOP
+// instance UID), and the resource whose Orthanc ID it is.
+async function lookUp(text) {
+  const found = await api.post("/tools/lookup", text);
+  if (ORTHANC_ID.test(text)) {
+    const levels = await Promise.all(Object.entries(ROUTE_OF_TYPE).map(([type, route]) =>
+      api.get(`/${route}/${text}`).then(() => type, () => null)));
+    for (const type of levels.filter(Boolean)) found.push({ ID: text, Type: type });
+  }
+  return found;
+}
+
+// "Go to": a patient, study, series or instance by one of its identifiers. One match opens it;
+// several are listed.
+function goToForm() {
+  const input = h("input", { name: "identifier", autocomplete: "off", required: true,
+    placeholder: "1.2.840.…" });
+  const output = h("div", { "aria-live": "polite" });
+  const form = h("form", { class: "goto", role: "search", "aria-label": "Go to a resource" },
+    field("UID, patient ID or Orthanc ID", input), h("button", { type: "submit", class: "secondary" }, "Go"), output);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    let found;
+    try { found = await lookUp(input.value.trim()); } catch (error) { showError(error); return; }
+    if (found.length === 1) {
+      location.hash = `#/${ROUTE_OF_TYPE[found[0].Type]}/${found[0].ID}`;
+      return;
+    }
+    setChildren(output, found.length ? h("ul", {}, found.map((resource) => h("li", {},
+      h("a", { href: `#/${ROUTE_OF_TYPE[resource.Type]}/${resource.ID}` }, `${resource.Type} ${resource.ID}`))))
+      : h("p", {}, "Nothing has this identifier."));
+  });
+  return form;
 }
 
 // #/studies: search form and one page of results.
@@ -78,12 +179,13 @@ export async function studies() {
     field("Study date from", input("from", { type: "date" })),
     field("Study date to", input("to", { type: "date" })),
     field("Modality", input("modality", { placeholder: "CT, MR…", autocomplete: "off" })),
-    field("Label", h("select", { name: "label" }, await labelOptions(c.label))),
+    labelField(c.label),
+    sortFields(STUDY_ORDERS, c),
     h("div", { class: "buttons" },
       h("button", { type: "submit" }, "Search"),
       h("button", { type: "button", class: "secondary", onclick: () => {
-        for (const element of form.elements) if (element.name) element.value = "";
-        studySearch.criteria = {};
+        clearForm(form);
+        studySearch.criteria = { ...NEWEST_FIRST };
         studySearch.page = 0;
         renderStudies(results);
       } }, "Clear")));
@@ -94,34 +196,35 @@ export async function studies() {
     studySearch.page = 0;
     renderStudies(results);
   });
-  show("Studies", h("h1", {}, "Studies"), form, results);
+  show("Studies", h("h1", {}, "Studies"), goToForm(), form, results);
   await renderStudies(results);
 }
 
-// The results region is aria-busy while a search runs.
-async function renderStudies(results) {
+// Run ``search`` into the results region, which is aria-busy meanwhile.
+async function busy(results, search) {
   results.setAttribute("aria-busy", "true");
   try {
-    await searchStudies(results);
+    await search(results);
   } finally {
     results.setAttribute("aria-busy", "false");
   }
 }
 
+function renderStudies(results) { return busy(results, searchStudies); }
+
 async function searchStudies(results) {
   const body = studyQuery(studySearch.criteria);
-  let answer;
+  const counted = countOf(body);
+  let rows, hasNext;
   try {
-    answer = await api.post("/tools/find", { ...body, Expand: true,
-      RequestedTags: ["ModalitiesInStudy", "NumberOfStudyRelatedInstances"],
-      Limit: PAGE_SIZE + 1, Since: studySearch.page * PAGE_SIZE });
+    ({ rows, hasNext } = await findPage(body, { Expand: true,
+      RequestedTags: ["ModalitiesInStudy", "NumberOfStudyRelatedInstances"] },
+    studySearch.page, studySearch.criteria, counted));
   } catch (error) {
     setChildren(results, h("p", { class: "error" }, error.message));
     return;
   }
-  let total = null;
-  try { total = (await api.post("/tools/count-resources", body)).Count; } catch { total = null; }
-  const rows = answer.slice(0, PAGE_SIZE);
+  const total = await counted;
   const table = h("table", {},
     h("caption", { class: "visually-hidden" }, "Studies found"),
     h("thead", {}, h("tr", {},
@@ -145,7 +248,7 @@ async function searchStudies(results) {
   const rerender = () => renderStudies(results);
   setChildren(results,
     rows.length ? table : h("p", {}, "No study matches."),
-    pager(studySearch, answer.length > PAGE_SIZE, total, rerender));
+    pager(studySearch, hasNext, total, rerender));
   announce(total === null ? `${rows.length} studies shown` : `${total} studies found`);
 }
 
@@ -155,8 +258,16 @@ export async function patients() {
   const form = h("form", { class: "search", role: "search", "aria-label": "Search patients" },
     field("Patient name", h("input", { name: "name", value: c.name || "", autocomplete: "off" })),
     field("Patient ID", h("input", { name: "patientId", value: c.patientId || "", autocomplete: "off" })),
-    h("div", { class: "buttons" }, h("button", { type: "submit" }, "Search")));
-  const results = h("section", { "aria-label": "Results" });
+    labelField(c.label),
+    sortFields(PATIENT_ORDERS, c),
+    h("div", { class: "buttons" }, h("button", { type: "submit" }, "Search"),
+      h("button", { type: "button", class: "secondary", onclick: () => {
+        clearForm(form);
+        patientSearch.criteria = { ...NEWEST_FIRST };
+        patientSearch.page = 0;
+        renderPatients(results);
+      } }, "Clear")));
+  const results = h("section", { "aria-label": "Results", "aria-busy": "true" });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     patientSearch.criteria = Object.fromEntries(new FormData(form).entries());
@@ -167,32 +278,37 @@ export async function patients() {
   await renderPatients(results);
 }
 
-async function renderPatients(results) {
+function renderPatients(results) { return busy(results, searchPatients); }
+
+async function searchPatients(results) {
   const c = patientSearch.criteria;
   const query = {};
   if (wildcard(c.name)) query.PatientName = wildcard(c.name);
   if (wildcard(c.patientId)) query.PatientID = wildcard(c.patientId);
-  let answer;
+  const body = { Level: "Patient", Query: query, CaseSensitive: false };
+  if (c.label) Object.assign(body, { Labels: [c.label], LabelsConstraint: "All" });
+  const counted = countOf(body);
+  let rows, hasNext;
   try {
-    answer = await api.post("/tools/find", { Level: "Patient", Query: query, CaseSensitive: false,
-      Expand: true, Limit: PAGE_SIZE + 1, Since: patientSearch.page * PAGE_SIZE });
+    ({ rows, hasNext } = await findPage(body, { Expand: true }, patientSearch.page, c, counted));
   } catch (error) {
     setChildren(results, h("p", { class: "error" }, error.message));
     return;
   }
-  const rows = answer.slice(0, PAGE_SIZE);
+  const total = await counted;
   setChildren(results,
-    rows.length ? h("table", {},
-      h("thead", {}, h("tr", {}, ["Patient name", "Patient ID", "Birth date", "Sex", "Studies"]
+    rows.length ? h("table", {}, h("caption", { class: "visually-hidden" }, "Patients found"),
+      h("thead", {}, h("tr", {}, ["Patient name", "Patient ID", "Birth date", "Sex", "Studies", "Labels"]
         .map((name) => h("th", { scope: "col" }, name)))),
       h("tbody", {}, rows.map((patient) => {
         const m = patient.MainDicomTags || {};
         return h("tr", {},
           h("td", {}, h("a", { href: `#/patients/${patient.ID}` }, formatName(m.PatientName) || "(no name)")),
           h("td", {}, m.PatientID || ""), h("td", {}, formatDate(m.PatientBirthDate)),
-          h("td", {}, m.PatientSex || ""), h("td", { class: "num" }, (patient.Studies || []).length));
+          h("td", {}, m.PatientSex || ""), h("td", { class: "num" }, (patient.Studies || []).length),
+          h("td", {}, labelTags(patient.Labels)));
       }))) : h("p", {}, "No patient matches."),
-    pager(patientSearch, answer.length > PAGE_SIZE, null, () => renderPatients(results)));
+    pager(patientSearch, hasNext, total, () => renderPatients(results)));
 }
 
 // Actions shared by patients, studies and series: modify, anonymize, download, delete, labels.
@@ -249,9 +365,10 @@ function breadcrumbs(...links) {
 
 // #/patients/{id}
 export async function patient(id) {
+  const display = viewFor(location.hash);
   const [resource, studyList] = await Promise.all([api.get(`/patients/${id}`), api.get(`/patients/${id}/studies`)]);
   const m = resource.MainDicomTags || {};
-  show("Patient", breadcrumbs(["Patients", "#/patients"]),
+  display("Patient", breadcrumbs(["Patients", "#/patients"]),
     h("h1", {}, `Patient ${formatName(m.PatientName)}`),
     props([["Patient ID", m.PatientID], ["Birth date", formatDate(m.PatientBirthDate)],
       ["Sex", m.PatientSex], ["Orthanc ID", resource.ID]]),
@@ -268,11 +385,12 @@ export async function patient(id) {
 
 // #/studies/{id}
 export async function study(id) {
+  const display = viewFor(location.hash);
   const [resource, seriesList] = await Promise.all([api.get(`/studies/${id}`), api.get(`/studies/${id}/series`)]);
   const m = resource.MainDicomTags || {};
   const p = resource.PatientMainDicomTags || {};
   seriesList.sort((a, b) => Number(a.MainDicomTags.SeriesNumber || 0) - Number(b.MainDicomTags.SeriesNumber || 0));
-  show("Study", breadcrumbs(["Studies", "#/studies"], [formatName(p.PatientName) || "Patient", `#/patients/${resource.ParentPatient}`]),
+  display("Study", breadcrumbs(["Studies", "#/studies"], [formatName(p.PatientName) || "Patient", `#/patients/${resource.ParentPatient}`]),
     h("h1", {}, `Study ${m.StudyDescription || ""}`.trim()),
     h("div", { class: "columns" },
       props([["Patient name", formatName(p.PatientName)], ["Patient ID", p.PatientID],
@@ -295,6 +413,7 @@ const THUMBS_PER_PAGE = 48;
 
 // #/series/{id}: its instances as thumbnails, a page at a time.
 export async function series(id) {
+  const display = viewFor(location.hash);
   const resource = await api.get(`/series/${id}`);
   const instances = await api.get(`/series/${id}/instances`);
   instances.sort((a, b) => Number(a.MainDicomTags.InstanceNumber || 0) - Number(b.MainDicomTags.InstanceNumber || 0));
@@ -314,7 +433,7 @@ export async function series(id) {
       ? pager(state, (state.page + 1) * THUMBS_PER_PAGE < instances.length, null, render) : "");
   };
   render();
-  show("Series", breadcrumbs(["Studies", "#/studies"], ["Study", `#/studies/${resource.ParentStudy}`]),
+  display("Series", breadcrumbs(["Studies", "#/studies"], ["Study", `#/studies/${resource.ParentStudy}`]),
     h("h1", {}, `Series ${m.SeriesNumber || ""} ${m.SeriesDescription || ""}`.trim()),
     props([["Modality", m.Modality], ["Description", m.SeriesDescription], ["Number", m.SeriesNumber],
       ["Instances", instances.length], ["Series Instance UID", m.SeriesInstanceUID], ["Orthanc ID", resource.ID]]),

@@ -37,6 +37,18 @@ export function show(title, ...children) {
   return view;
 }
 
+// Views are async: one that ends after the user went elsewhere must not replace the newer one.
+// A view that waits for the server before showing itself takes ``viewFor(location.hash)`` first
+// thing: its show(), which throws StaleView (ignored by the router) once the page's hash changed.
+export class StaleView extends Error {}
+
+export function viewFor(hash) {
+  return (title, ...children) => {
+    if (location.hash !== hash) throw new StaleView(`${hash} is no longer shown`);
+    return show(title, ...children);
+  };
+}
+
 export function announce(message) {
   document.getElementById("status").textContent = message;
 }

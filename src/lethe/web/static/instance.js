@@ -1,6 +1,6 @@
 // #/instances/{id}: the preview with frame navigation, and the tags as a tree (sequences folded).
 import * as api from "./api.js";
-import { h, props, show } from "./dom.js";
+import { h, props, viewFor } from "./dom.js";
 
 function tagTree(tags) {
   return h("ul", {}, Object.entries(tags).map(([tag, element]) => {
@@ -29,6 +29,7 @@ function filterTree(root, text) {
 }
 
 export async function instance(id) {
+  const display = viewFor(location.hash);
   const [resource, tags, frames] = await Promise.all([
     api.get(`/instances/${id}`), api.get(`/instances/${id}/tags`),
     api.get(`/instances/${id}/frames`).catch(() => [])]);
@@ -60,7 +61,7 @@ export async function instance(id) {
   const tree = h("div", { class: "tags" }, tagTree(tags));
   const filter = h("input", { type: "search", class: "filter", id: "tag-filter", autocomplete: "off",
     oninput: () => filterTree(tree, filter.value) });
-  show("Instance",
+  display("Instance",
     h("p", { class: "breadcrumbs" }, h("a", { href: "#/studies" }, "Studies"), " › ",
       h("a", { href: `#/studies/${parent.ParentStudy}` }, "Study"), " › ",
       h("a", { href: `#/series/${resource.ParentSeries}` }, "Series"), " › "),

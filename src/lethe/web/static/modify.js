@@ -1,7 +1,7 @@
 // #/modify/{patients|studies|series}/{id}/{anonymize|modify}: the form, its plan (DryRun), then
 // the job's progress and a link to the result.
 import * as api from "./api.js";
-import { announce, field, h, setChildren, show, showError } from "./dom.js";
+import { announce, field, h, setChildren, showError, viewFor } from "./dom.js";
 import { watchJob } from "./jobs.js";
 
 const VERSIONS = ["2023b", "2021b", "2017c", "2008"];
@@ -70,6 +70,7 @@ function planView(plan) {
 }
 
 export async function modifyForm(kind, id, mode) {
+  const display = viewFor(location.hash);
   const anonymize = mode === "anonymize";
   await tagNames();
   const resource = await api.get(`/${kind}/${id}`);
@@ -122,7 +123,7 @@ export async function modifyForm(kind, id, mode) {
     } catch (error) { showError(error); }
   });
   const title = `${anonymize ? "Anonymize" : "Modify"} ${SINGULAR[kind]}`;
-  show(title,
+  display(title,
     h("p", { class: "breadcrumbs" }, h("a", { href: `#/${kind}/${id}` }, `Back to the ${SINGULAR[kind]}`)),
     h("h1", {}, title),
     h("p", {}, h("a", { href: `#/modify/${kind}/${id}/${anonymize ? "modify" : "anonymize"}` },

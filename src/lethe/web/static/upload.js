@@ -1,11 +1,15 @@
 // #/upload: files, folders or ZIP archives dropped or chosen, sent one at a time to
 // POST /instances with a progress bar and the answer (or the error) of each.
 import * as api from "./api.js";
-import { announce, h, setChildren, show } from "./dom.js";
+import { announce, h, setChildren, show, showError } from "./dom.js";
 
-// Every file under a dropped folder (DataTransferItem.webkitGetAsEntry).
+// Every file under a dropped folder (DataTransferItem.webkitGetAsEntry), each as
+// { file, path } with its path in the folder.
 async function filesOf(entry) {
-  if (entry.isFile) return [await new Promise((resolve, reject) => entry.file(resolve, reject))];
+  if (entry.isFile) {
+    const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+    return [{ file, path: entry.fullPath.replace(/^\//, "") }];
+  }
   const reader = entry.createReader();
   const files = [];
   for (;;) {
@@ -31,12 +35,13 @@ export function uploadPage() {
   const counts = { done: 0, failed: 0, total: 0 };
   let queue = Promise.resolve();
 
+  // Send ``files`` ({ file, path } each) one after the other, after those already queued.
   const sendAll = (files) => {
-    for (const file of files) {
+    for (const { file, path } of files) {
       counts.total += 1;
-      const bar = h("progress", { max: "1", value: "0", "aria-label": `Progress of ${file.name}` });
+      const bar = h("progress", { max: "1", value: "0", "aria-label": `Progress of ${path}` });
       const result = h("td", {}, "Waiting");
-      table.append(h("tr", {}, h("td", {}, file.webkitRelativePath || file.name), h("td", { class: "num" }, file.size), h("td", {}, bar), result));
+      table.append(h("tr", {}, h("td", {}, path), h("td", { class: "num" }, file.size), h("td", {}, bar), result));
       queue = queue.then(async () => {
         result.textContent = "Sending";
         try {
@@ -54,10 +59,11 @@ export function uploadPage() {
     }
   };
 
+  const chosen = (files) => [...files].map((file) => ({ file, path: file.webkitRelativePath || file.name }));
   const input = h("input", { type: "file", id: "upload-files", multiple: true,
-    onchange: () => { sendAll([...input.files]); input.value = ""; } });
+    onchange: () => { sendAll(chosen(input.files)); input.value = ""; } });
   const folder = h("input", { type: "file", id: "upload-folder", webkitdirectory: true,
-    onchange: () => { sendAll([...folder.files]); folder.value = ""; } });
+    onchange: () => { sendAll(chosen(folder.files)); folder.value = ""; } });
   const zone = h("div", { class: "drop", id: "drop-zone" },
     h("p", {}, "Drop DICOM files, folders or ZIP archives here, or choose them:"),
     h("div", { class: "actions", style: "justify-content: center" },
@@ -70,11 +76,17 @@ export function uploadPage() {
     zone.classList.remove("over");
     const items = [...(event.dataTransfer.items || [])];
     const entries = items.map((item) => item.webkitGetAsEntry && item.webkitGetAsEntry()).filter(Boolean);
-    if (entries.length) {
-      const files = [];
+    if (!entries.length) {
+      sendAll(chosen(event.dataTransfer.files));
+      return;
+    }
+    const files = [];
+    try {
       for (const entry of entries) files.push(...await filesOf(entry));
-      sendAll(files);
-    } else sendAll([...event.dataTransfer.files]);
+    } catch (error) {
+      showError(new Error(`A dropped folder could not be read: ${error.message || error}`));
+    }
+    sendAll(files);
   });
   show("Upload", h("h1", {}, "Upload"), zone, summary,
     h("table", { class: "uploads" }, h("caption", { class: "visually-hidden" }, "Files sent"),

@@ -4,7 +4,8 @@ to the operations it copies, and the operations Orthanc has no counterpart of.
 - every modify and anonymize operation documents the request fields Lethe adds
   (``PseudonymizationKey``, ``DryRun``, ``Verify``; anonymizations also ``Options`` and
   ``AllowBurnedInAnnotation``);
-- ``GET /instances/{id}/residual-identity`` is described whole.
+- ``GET /instances/{id}/residual-identity`` is described whole;
+- so are the routes of the pseudonym register (``/pseudonyms/{key}...``).
 """
 
 from __future__ import annotations
@@ -69,7 +70,74 @@ RESIDUAL_IDENTITY = {
                                           "SourceTag": {"type": "string"},
                                           "Kind": {"type": "string"}}}}}}}}}},
 }
-ADDED_OPERATIONS = {("/instances/{id}/residual-identity", "get"): RESIDUAL_IDENTITY}
+_REGISTER_ACCESS = ("Only the HTTP Basic credentials of `PseudonymRegister.Users` are "
+                    "accepted (401 otherwise, those of `RegisteredUsers` too); 403 when the "
+                    "register is disabled or has no users.")
+_KEY = {"name": "key", "in": "path", "required": True, "schema": {"type": "string"},
+        "description": "the name of a pseudonymization key (`PseudonymizationKeys`)"}
+_ENTRY = {"type": "object", "required": ["Kind", "Pseudonym", "Original", "Patient"],
+          "properties": {
+              "Kind": {"type": "string", "enum": ["PatientID", "StudyInstanceUID",
+                                                  "SeriesInstanceUID", "SOPInstanceUID"]},
+              "Pseudonym": {"type": "string"},
+              "Original": {"type": "string"},
+              "Patient": {"type": "string",
+                          "description": "the pseudonymous PatientID of the patient"},
+              "PatientName": {"type": "string",
+                              "description": "PatientID entries: the pseudonymous name"},
+              "OriginalPatientName": {"type": "string"},
+              "DateShiftDays": {"type": "integer",
+                                "description": "PatientID entries: days the dates moved "
+                                               "(negative: back); absent if not shifted"}}}
+_REGISTER = {"type": "object", "required": ["Format", "Key", "Entries"], "properties": {
+    "Format": {"type": "string", "enum": ["lethe-pseudonym-register/1"]},
+    "Key": {"type": "string"}, "Entries": {"type": "array", "items": _ENTRY}}}
+PSEUDONYM_LOOKUP = {
+    "summary": "Look a pseudonym up in the register of a key, or an original",
+    "description": "Lethe: the entries of the pseudonym register of key `key` (what keyed "
+                   "anonymizations replaced, recorded when `PseudonymRegister.Enabled`) whose "
+                   "pseudonym is `pseudonym` (a pseudonymous PatientName finds its patient), "
+                   "or whose original is `original`; 404 when there is none. "
+                   + _REGISTER_ACCESS,
+    "tags": ["Pseudonyms"],
+    "parameters": [
+        _KEY,
+        {"name": "pseudonym", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "a PatientID, PatientName or UID written by a keyed anonymization"},
+        {"name": "original", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "an original PatientID or UID (give one of the two arguments)"}],
+    "responses": {"200": {"description": "The matching entries", "content": {
+        "application/json": {"schema": {"type": "object", "properties": {
+            "Key": {"type": "string"}, "Entries": {"type": "array", "items": _ENTRY}}}}}}},
+}
+PSEUDONYM_EXPORT = {
+    "summary": "Export the pseudonym register of a key",
+    "description": "Lethe: every entry of the register of key `key`, in recording order, "
+                   "streamed; 404 for a key neither configured nor in the register. "
+                   + _REGISTER_ACCESS,
+    "tags": ["Pseudonyms"],
+    "parameters": [_KEY],
+    "responses": {"200": {"description": "The register", "content": {
+        "application/json": {"schema": _REGISTER}}}},
+}
+PSEUDONYM_IMPORT = {
+    "summary": "Import a pseudonym register into the register of a key",
+    "description": "Lethe: merge an exported register of key `key`: new entries are added, "
+                   "known ones left as they are, missing fields filled in. All or nothing: "
+                   "409 naming the first entry (and its pseudonym) that contradicts the "
+                   "register. " + _REGISTER_ACCESS,
+    "tags": ["Pseudonyms"],
+    "parameters": [_KEY],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": _REGISTER}}},
+    "responses": {"200": {"description": "What the import did", "content": {
+        "application/json": {"schema": {"type": "object", "properties": {
+            "Key": {"type": "string"}, "Added": {"type": "integer"},
+            "AlreadyKnown": {"type": "integer"}, "Completed": {"type": "integer"}}}}}}},
+}
+ADDED_OPERATIONS = {("/instances/{id}/residual-identity", "get"): RESIDUAL_IDENTITY,
+                    ("/pseudonyms/{key}", "get"): PSEUDONYM_LOOKUP,
+                    ("/pseudonyms/{key}/export", "get"): PSEUDONYM_EXPORT,
+                    ("/pseudonyms/{key}/import", "post"): PSEUDONYM_IMPORT}
 
 
 def add_lethe(paths: dict[str, dict], operations: dict[str, set[str]],

@@ -14,6 +14,7 @@ import sys
 from lethe import NAME, __version__
 from lethe.config import ConfigError, load_config
 from lethe.offline.command import add_commands as add_offline_commands
+from lethe.register_command import add_commands as add_register_commands
 from lethe.store.index import IndexUnavailable
 
 GIL_SWITCH_INTERVAL = 0.0005  # seconds (Python's default: 0.005)
@@ -166,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "start-up does (refused while a server runs)")
     check.set_defaults(run=_check)
     add_offline_commands(commands)  # lethe anonymize, lethe modify
+    add_register_commands(commands)  # lethe pseudonyms export|import
     return parser
 
 

@@ -76,6 +76,37 @@ def postgresql_config(raw: dict[str, Any], source: str = "configuration") -> Pos
     return PostgreSQLConfig(**values)
 
 
+@dataclass(frozen=True)
+class PseudonymRegisterConfig:
+    """The ``PseudonymRegister`` section: keyed anonymizations record what they replaced
+    (:mod:`lethe.store.pseudonyms`) when ``Enabled``; the ``/pseudonyms`` routes answer the
+    HTTP Basic credentials of ``Users`` (``{"name": "password"}``) only, never those of
+    ``RegisteredUsers``."""
+
+    Enabled: bool = False
+    Users: dict[str, str] = field(default_factory=dict)
+
+
+def pseudonym_register_config(raw: dict[str, Any],
+                              source: str = "configuration") -> PseudonymRegisterConfig:
+    """Build the :class:`PseudonymRegisterConfig` of a ``PseudonymRegister`` section;
+    :class:`ConfigError` names the key of a wrong or unknown one."""
+    unknown = set(raw) - {"Enabled", "Users"}
+    if unknown:
+        raise ConfigError(f"{source}: unknown key 'PseudonymRegister.{sorted(unknown)[0]}'")
+    enabled = raw.get("Enabled", False)
+    users = raw.get("Users", {})
+    if not isinstance(enabled, bool):
+        raise ConfigError(f"{source}: key 'PseudonymRegister.Enabled' must be of type bool, "
+                          f"got {type(enabled).__name__}")
+    if not isinstance(users, dict) or not all(
+            isinstance(name, str) and name and isinstance(password, str) and password
+            for name, password in users.items()):
+        raise ConfigError(f"{source}: key 'PseudonymRegister.Users' must be an object of "
+                          '"name": "password" (both not empty)')
+    return PseudonymRegisterConfig(enabled, dict(users))
+
+
 T = TypeVar("T")
 
 
@@ -112,6 +143,27 @@ def _check_peers(peers: dict[str, Any]) -> None:
 def _check_syntaxes(patterns: list[Any]) -> None:
     if not all(isinstance(p, str) for p in patterns):
         raise ValueError("each entry must be a transfer syntax UID (wildcards allowed)")
+
+
+def _check_sop_classes(patterns: list[Any]) -> None:
+    if not all(isinstance(p, str) for p in patterns):
+        raise ValueError("each entry must be a SOP class UID (wildcards allowed)")
+
+
+def _check_tls_version(version: int) -> None:
+    if not 0 <= version <= 5:
+        raise ValueError(f"must be from 0 to 5, got {version}")
+
+
+def _check_ciphers(ciphers: list[Any]) -> None:
+    if not all(isinstance(c, str) and c for c in ciphers):
+        raise ValueError("each entry must be the OpenSSL name of a cipher suite")
+
+
+def _check_worklists(section: dict[str, Any]) -> None:
+    from lethe.network.worklists import WorklistSettings
+
+    WorklistSettings.parse(section)
 
 
 def _check_paths(paths: list[Any]) -> None:
@@ -218,6 +270,8 @@ class Config:
     DicomAlwaysAllowEcho: bool = setting(True, "C-ECHO from modalities not listed")
     DicomAlwaysAllowStore: bool = setting(True, "C-STORE from modalities not listed")
     DicomAlwaysAllowFind: bool = setting(False, "C-FIND from modalities not listed")
+    DicomAlwaysAllowFindWorklist: bool = setting(
+        False, "worklist C-FIND from modalities not listed")
     DicomAlwaysAllowMove: bool = setting(False, "C-MOVE from modalities not listed")
     DicomAlwaysAllowGet: bool = setting(False, "C-GET from modalities not listed")
     DicomCheckModalityHost: bool = setting(
@@ -225,6 +279,13 @@ class Config:
     StrictAetComparison: bool = setting(False, "compare AETs case-sensitively")
     UnknownSopClassAccepted: bool = setting(
         False, "C-STORE of SOP classes that are no standard storage class")
+    AcceptedSopClasses: list[str] = setting(
+        [], "SOP classes the listener accepts for C-STORE (`*` and `?` are wildcards, "
+        "matched against the standard storage classes)", shown="`[]`: all storage classes",
+        check=_check_sop_classes)
+    RejectedSopClasses: list[str] = setting(
+        [], "SOP classes the listener refuses for C-STORE, even if accepted (wildcards)",
+        shown="`[]`", check=_check_sop_classes)
     AcceptedTransferSyntaxes: list[str] = setting(
         ["1.2.840.10008.1.*"], "transfer syntaxes the listener accepts for C-STORE "
         "(`*` and `?` are wildcards)", shown='`["1.2.840.10008.1.*"]`: all',
@@ -234,8 +295,23 @@ class Config:
     DicomScuTimeout: int = setting(
         10, "seconds Lethe waits for a modality it calls (0: forever)", minimum=0)
     DicomAssociationCloseDelay: int = setting(
-        5, "accepted (Orthanc: seconds an idle outgoing association of Lua stays open)",
-        minimum=0)
+        5, "seconds an idle association opened by Lua's `SendToModality` stays open for "
+        "the next one (0: closed at once)", minimum=0)
+    DicomTlsEnabled: bool = setting(False, "DICOM TLS on the listener")
+    DicomTlsCertificate: str = setting(
+        "", "PEM certificate of DICOM TLS, listener and outgoing associations")
+    DicomTlsPrivateKey: str = setting("", "PEM private key of `DicomTlsCertificate`")
+    DicomTlsTrustedCertificates: str = setting(
+        "", "PEM file of the certificates DICOM TLS trusts (peers' and their authorities)")
+    DicomTlsRemoteCertificateRequired: bool = setting(
+        True, "DICOM TLS refuses a peer without a trusted certificate (else it asks for "
+        "none)")
+    DicomTlsMinimumProtocolVersion: int = setting(
+        0, "0: TLS 1.2 or 1.3 with the BCP 195 ciphers; 1-3: TLS 1.0 up (Python's OpenSSL "
+        "goes no lower); 4: TLS 1.2 up; 5: TLS 1.3", check=_check_tls_version)
+    DicomTlsCiphersAccepted: list[str] = setting(
+        [], "OpenSSL names of the TLS 1.2 cipher suites DICOM TLS allows (`[]`: the BCP 195 "
+        "ones)", shown="`[]`", check=_check_ciphers)
     MaximumPduLength: int = setting(16384, "largest DICOM PDU, from 4096 to 131072 bytes",
                                     minimum=4096, check=_check_pdu)
     CaseSensitivePN: bool = setting(False, "C-FIND matches person names case-sensitively")
@@ -258,6 +334,11 @@ class Config:
         {}, 'project keys for reproducible pseudonyms: `"NAME": "secret"` (16 characters or '
         'more); an anonymization with `"PseudonymizationKey": "NAME"` derives its UIDs, '
         "PatientID, PatientName and date shift from the secret", check=_check_pseudonymization_keys)
+    PseudonymRegister: PseudonymRegisterConfig = setting(
+        PseudonymRegisterConfig(), "`Enabled`: keyed anonymizations record each original "
+        "PatientID, PatientName, UID and date shift with its pseudonym, in the index; "
+        '`Users`: `{"name": "password"}`, the only credentials of the `/pseudonyms` routes '
+        "(look-up, export, import)", shown="`{}`: disabled")
     DicomLossyTranscodingQuality: int = setting(
         90, "quality of lossy transcodes without `LossyQuality`", minimum=0)
     ConcurrentJobs: int = setting(2, "jobs running at the same time", minimum=0)
@@ -284,6 +365,10 @@ class Config:
     PythonScripts: list[str] = setting(
         [], "Python modules (paths) whose hook functions Lethe calls, as the Lua callbacks "
         "(see [Automation](#automation))", shown="`[]`", check=_check_paths)
+    Worklists: dict[str, Any] = setting(
+        {}, "the worklist SCP, as Orthanc's ModalityWorklists plugin: `Enable`, `Database` "
+        "(the folder of `.wl` files), `FilterIssuerAet`, `LimitAnswers` (see "
+        "[Automation](#automation))", check=_check_worklists)
     PostgreSQL: PostgreSQLConfig = setting(
         PostgreSQLConfig(), "the index in PostgreSQL when `EnableIndex` is true: the section "
         "of Orthanc's PostgreSQL plugin (`Host`, `Port`, `Database`, `Username`, `Password`, "
@@ -378,8 +463,8 @@ _ORTHANC_KEYS_IGNORED = frozenset({
     "Plugins", "HttpServerEnabled", "HttpDescribeErrors",
     "HttpCompressionEnabled", "HttpProxy", "HttpVerbose",
     "SslEnabled", "SslCertificate", "KeepAlive", "TcpNoDelay", "HttpThreadsCount",
-    "DicomThreadsCount", "DicomAlwaysAllowFindWorklist", "DicomModalitiesInDatabase",
-    "DicomScuPreferredTransferSyntax", "DicomTlsEnabled",
+    "DicomThreadsCount", "DicomModalitiesInDatabase",
+    "DicomScuPreferredTransferSyntax",
     "SaveJobs",
     "DeidentifyLogs", "DeidentifyLogsDicomVersion", "IngestTranscoding",
     "BuiltinDecoderTranscoderOrder", "SynchronousCMove",
@@ -422,6 +507,9 @@ def config_from_dict(raw: dict[str, Any], source: str = "configuration") -> Conf
         values[key] = value
     if "PostgreSQL" in values:
         values["PostgreSQL"] = postgresql_config(values["PostgreSQL"], source)
+    if "PseudonymRegister" in values:
+        values["PseudonymRegister"] = pseudonym_register_config(values["PseudonymRegister"],
+                                                                source)
     return Config(**values)
 
 

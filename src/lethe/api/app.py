@@ -25,12 +25,14 @@ from lethe.api import (
     modalities,
     modify,
     peers,
+    pseudonyms,
     reconstruct,
     resources,
     settings,
     system,
     tools,
     web,
+    worklists,
 )
 from lethe.api import tags as tag_routes
 from lethe.api.errors import InternalErrorMiddleware, http_error_handler, lethe_error_handler
@@ -112,7 +114,8 @@ def create_app(config: Config, store: Store | None = None, *,
                 + reconstruct.routes + modalities.routes + legacy_find.routes + peers.routes
                 + archives.routes + images.routes + changes.routes + find.routes + tag_routes.routes
                 + attachments.routes + tools.routes + settings.routes + lua.routes
-                + resources.routes + web.routes),
+                + pseudonyms.routes
+                + resources.routes + web.routes + worklists.routes),
         middleware=[Middleware(UriNormalizationMiddleware),
                     Middleware(MetricsMiddleware, metrics=metrics),
                     Middleware(SecurityMiddleware, config=config),

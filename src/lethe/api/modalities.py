@@ -38,11 +38,20 @@ from lethe.dicom.levels import Level
 from lethe.errors import bad_file_format, out_of_range
 from lethe.network import scu
 from lethe.network.encoded import EncodedInstance
-from lethe.network.jobs import StoreJob, StoreOrder, instances_of_resources
+from lethe.network.findscp import QUERY_RETRIEVE_LEVEL
+from lethe.network.jobs import (
+    MoveJob,
+    StoreJob,
+    StoreOrder,
+    instances_of_resources,
+    run_inline,
+)
 from lethe.network.modalities import RemoteModality
 from lethe.network.queries import (
+    LEVEL_TERMS,
     move_dataset,
     query_dataset,
+    values_json,
 )
 from lethe.network.retrieve import received_by_get
 from lethe.network.service import DicomNetwork
@@ -169,13 +178,20 @@ async def store(request: Request) -> Response:
     if not isinstance(commitment_asked, bool):
         raise bad_file_format(f'the field "StorageCommitment" must be a Boolean, got '
                               f"{commitment_asked!r}")
-    instances = await run_in_threadpool(instances_of_resources, store_of(request), resources)
+    # Lua's SendToModality keeps its association open, and Orthanc logs no export for it
+    lua = request.scope.get("lethe.origin") == "Lua"
+    export_to = name if network.settings.log_exported_resources and not lua else None
+    instances = await run_in_threadpool(instances_of_resources, store_of(request), resources,
+                                        export_to)
     order = StoreOrder(peer_of(request, modality, body), tuple(instances), tuple(resources),
                        options.permissive,
                        (originator_aet, originator_id) if originator_id else None, transcode,
                        storage_commitment=commitment_asked)
     job = StoreJob(store_of(request), order, network.settings.lossy_quality,
-                   network.commitments if commitment_asked else None)
+                   network.commitments if commitment_asked else None,
+                   network.lua_associations if lua else None)
+    if lua and options.synchronous:  # from the Lua job, which Orthanc sends from itself
+        return json_response(await run_in_threadpool(run_inline, job))
     return await run_job(request, job, options)
 
 
@@ -199,7 +215,9 @@ async def store_straight(request: Request) -> Response:
 
 # --- C-MOVE and C-GET from a modality -------------------------------------------------
 def _retrieve_body(request: Request, body: Any, modality: RemoteModality
-                   ) -> tuple[Level, list[Dataset]]:
+                   ) -> tuple[Level, list[tuple[Dataset, dict[str, Any]]]]:
+    """The level and the identifiers of a ``/move`` or ``/get`` body, each with its JSON
+    (Orthanc's ``Short`` format, as a ``DicomMoveScu`` job shows its ``Query``)."""
     if not isinstance(body, dict) or not isinstance(body.get("Resources"), list) or \
             not isinstance(body.get("Level"), str):
         raise bad_file_format("Must provide a JSON body containing fields Resources and Level")
@@ -211,31 +229,32 @@ def _retrieve_body(request: Request, body: Any, modality: RemoteModality
             raise bad_file_format("each item of \"Resources\" must be a JSON object of tags")
         item = {k: v for k, v in item.items() if k != "SOPClassesInStudy"}  # for C-GET
         fields = query_fields(request, {"Query": item})
-        identifiers.append(move_dataset(level, fields, manufacturer=modality.manufacturer,
-                                        encoding=network.settings.default_encoding))
+        identifier = move_dataset(level, fields, manufacturer=modality.manufacturer,
+                                  encoding=network.settings.default_encoding)
+        shown = values_json({**fields, QUERY_RETRIEVE_LEVEL: LEVEL_TERMS[level]}, "short")
+        identifiers.append((identifier, shown))
     return level, identifiers
 
 
 async def move(request: Request) -> Response:
+    """C-MOVE from a modality: a ``DicomMoveScu`` job (Orthanc's), synchronous unless
+    ``Asynchronous`` (or ``Synchronous: false``), with ``Priority`` and ``Permissive``."""
     _, modality = modality_of(request)
     body = await read_json(request)
-    _, identifiers = _retrieve_body(request, body, modality)
+    _, queries = _retrieve_body(request, body, modality)
     network = network_of(request)
     target = string_field(body, "TargetAet", network.settings.aet) or network.settings.aet
-    peer = peer_of(request, modality, body)
-
-    def work() -> None:
-        for identifier in identifiers:
-            scu.move(peer, identifier, target)
-    await run_in_threadpool(work)
-    return json_response({})
+    options = parse_job_options(body, keep_source_default=True)
+    job = MoveJob(peer_of(request, modality, body), target, queries, options.permissive)
+    return await run_job(request, job, options)
 
 
 async def get(request: Request) -> Response:
     """C-GET from a modality: the instances received are stored as C-STORE receptions."""
     _, modality = modality_of(request)
     body = await read_json(request)
-    _, identifiers = _retrieve_body(request, body, modality)
+    _, queries = _retrieve_body(request, body, modality)
+    identifiers = [identifier for identifier, _ in queries]
     network = network_of(request)
     peer = peer_of(request, modality, body)
     # The SOP classes to propose (Orthanc 1.12.6: in each resource; the union is proposed).
@@ -269,6 +288,12 @@ async def accepted_syntaxes(request: Request) -> Response:
     return json_response(sorted(network.accepted_syntaxes(), key=_uid_key))
 
 
+async def accepted_sop_classes(request: Request) -> Response:
+    """``/tools/accepted-sop-classes`` (Orthanc 1.12.6): the SOP classes the listener takes
+    for C-STORE, ``AcceptedSopClasses`` less ``RejectedSopClasses``, sorted as text."""
+    return json_response(network_of(request).accepted_sop_classes())
+
+
 async def unknown_sop_class(request: Request) -> Response:
     network = network_of(request)
     if request.method == "PUT":
@@ -292,6 +317,7 @@ routes = commitment_api.routes + queries.routes + [
     Route("/modalities/{id}/move", move, methods=["POST"]),
     Route("/modalities/{id}/get", get, methods=["POST"]),
     Route("/tools/dicom-echo", echo_tool, methods=["POST"]),
+    Route("/tools/accepted-sop-classes", accepted_sop_classes, methods=["GET"]),
     Route("/tools/accepted-transfer-syntaxes", accepted_syntaxes, methods=["GET", "PUT"]),
     Route("/tools/unknown-sop-class-accepted", unknown_sop_class, methods=["GET", "PUT"]),
 ]

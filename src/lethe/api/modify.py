@@ -16,6 +16,7 @@ from lethe.api.body import read_body, read_json_object
 from lethe.api.deidentify import instance_plan_response, plan_json
 from lethe.api.instances import origin_of
 from lethe.api.jobs import parse_job_options, run_job
+from lethe.api.pseudonyms import record_instance_pseudonyms
 from lethe.api.resources import LEVEL_BY_PLURAL, store_of
 from lethe.api.responses import output_in_memory, output_response, spooled_output
 from lethe.api.system import check_level
@@ -103,12 +104,13 @@ async def instance_route(request: Request) -> Response:
 
             def write(out: BinaryIO) -> None:
                 if parsed.verify:
-                    modify_file_verified(source, out, parsed, context,
-                                         config.DicomLossyTranscodingQuality,
-                                         parsed.allow_burned_in)
+                    written = modify_file_verified(source, out, parsed, context,
+                                                   config.DicomLossyTranscodingQuality,
+                                                   parsed.allow_burned_in)
                 else:
-                    modify_file(source, out, parsed, context,
-                                config.DicomLossyTranscodingQuality)
+                    written = modify_file(source, out, parsed, context,
+                                          config.DicomLossyTranscodingQuality)
+                record_instance_pseudonyms(store, parsed, context, rid, written)
             return output_in_memory(write) if in_memory else spooled_output(write)
     return output_response(await run_in_threadpool(modify), "application/dicom")
 

@@ -76,7 +76,9 @@ async def peer_store(request: Request) -> Response:
     if not isinstance(compress, bool):
         raise bad_file_format(f'the field "Compress" must be a Boolean, got {compress!r}')
     store = store_of(request)
-    instances = await run_in_threadpool(instances_of_resources, store, resources)
+    network = network_of(request)
+    export_to = request.path_params["id"] if network.settings.log_exported_resources else None
+    instances = await run_in_threadpool(instances_of_resources, store, resources, export_to)
     job = peers.PeerStoreJob(store, peer, _timeout(request, peer), instances, resources,
                              options.permissive, compress, transcode,
                              request.app.state.config.DicomLossyTranscodingQuality)

@@ -2,7 +2,9 @@
 
 - ``RemoteAccessAllowed`` false: only loopback clients are served (403 otherwise).
 - ``AuthenticationEnabled`` true: every request needs HTTP Basic credentials
-  from ``RegisteredUsers`` (401 with ``WWW-Authenticate`` otherwise).
+  from ``RegisteredUsers`` (401 with ``WWW-Authenticate`` otherwise), but the routes of an
+  enabled pseudonym register with users (:func:`checks_own_users`), which check their own
+  (:mod:`lethe.api.pseudonyms`).
 - Request bodies larger than ``MaximumRequestSize`` are refused with 413.
 """
 
@@ -20,6 +22,19 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from lethe.api.errors import error_response
 from lethe.config import Config
 from lethe.errors import ErrorCode
+
+REGISTER_ROOT = "/pseudonyms"
+"""The routes of the pseudonym register: only ``PseudonymRegister.Users`` may use them."""
+
+
+def checks_own_users(config: Config, path: str) -> bool:
+    """Whether ``path`` is a route of the pseudonym register (:data:`REGISTER_ROOT`) and the
+    register is enabled with users: the route then checks the credentials of
+    ``PseudonymRegister.Users`` instead of ``RegisteredUsers``. A disabled register's routes
+    need the API's credentials, then refuse (403)."""
+    register = config.PseudonymRegister
+    return register.Enabled and bool(register.Users) and (
+        path == REGISTER_ROOT or path.startswith(REGISTER_ROOT + "/"))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -81,7 +96,8 @@ class SecurityMiddleware:
             await self._refuse(scope, receive, send, ErrorCode.FORBIDDEN_ACCESS, 403,
                                "remote access is not allowed (RemoteAccessAllowed)")
             return
-        if self.config.AuthenticationEnabled:
+        if self.config.AuthenticationEnabled and not checks_own_users(self.config,
+                                                                       scope["path"]):
             user = check_credentials(_header(scope, b"authorization"),
                                      self.config.RegisteredUsers)
             if user is None:

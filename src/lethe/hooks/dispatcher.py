@@ -4,15 +4,18 @@ The events are declared here once (:class:`EventName`, and the filters of
 :class:`FrontEnd`); the Lua scripts of ``LuaScripts`` (:mod:`lethe.hooks.lua`) and the modules
 of ``PythonScripts`` (:mod:`lethe.hooks.python`) are two front ends of the same dispatcher.
 
-- **Filters** (an instance received, an HTTP request, a C-FIND query) run inline, where the
-  answer is needed, in the caller's thread (never the event loop's): each front end is asked
-  in turn, a refusal by one is final, and a front end that fails is logged and accepts.
+- **Filters** (an instance received or sent, an HTTP request, a C-FIND or worklist query)
+  run inline, where the answer is needed, in the caller's thread (never the event loop's):
+  each front end is asked in turn, a refusal by one is final, and a front end that fails is
+  logged and accepts.
 - **Events** (a stored instance, a stable resource, a deleted or updated resource, a job
   submitted, succeeded or failed, the heart beat) are queued and delivered on one thread of
   the dispatcher, in order: a slow or failing callback never blocks an upload, an association
-  or a job. Stored, stable, deleted and updated resources are read from the change log (so
-  every path that stores an instance is seen, as Orthanc's ``SignalChange``); job events come
-  from the job engine.
+  or a job. Stored, stable and updated resources are read from the change log (so every path
+  that stores an instance is seen, as Orthanc's ``SignalChange``); deleted ones come from the
+  index, for every resource a transaction removed (the one deleted, those below it, parents
+  left empty, recycled patients: Orthanc's ``SignalResourceDeleted``); job events come from
+  the job engine.
 
 Containment: a callback that raises is logged (its message, never the arguments, which may
 carry patient data) and the next event is delivered. A callback that stores or modifies
@@ -122,6 +125,10 @@ class ServerApi(Protocol):
 
     def configuration(self) -> dict[str, Any]:
         """The configuration keys Lethe knows, with their values (``GetOrthancConfiguration``)."""
+
+    def set_stable_status(self, resource_id: str, stable: bool) -> bool:
+        """Orthanc's ``SetStableStatus``: make a patient, study or series stable now, or
+        unstable again; whether its status changed."""
 
 
 class Dispatcher:
@@ -257,6 +264,26 @@ class Dispatcher:
             except Exception as exc:  # noqa: BLE001 - a broken filter accepts
                 log.error("filter %s failed: %s", name, describe_error(exc))
         return answer
+
+    def status_filter(self, name: str, *args: Any) -> int:
+        """Ask each front end defining the filter ``name``, which answers a DIMSE status
+        (``ReceivedCStoreInstanceFilter``): 0 accepts, the first other status is the
+        answer. A front end that fails, or answers no integer in [0, 0xFFFF], is logged
+        and accepts."""
+        for front in self.front_ends:
+            if not front.handles(name):
+                continue
+            try:
+                status = front.filter(name, *args)
+                if isinstance(status, bool) or not isinstance(status, int) or \
+                        not 0 <= status <= 0xFFFF:
+                    raise TypeError(f"{name} must return a DIMSE status (an integer)")
+            except Exception as exc:  # noqa: BLE001 - a broken filter accepts
+                log.error("filter %s failed: %s", name, describe_error(exc))
+                continue
+            if status:
+                return status
+        return 0
 
 @dataclass
 class _Marker:

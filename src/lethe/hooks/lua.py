@@ -11,7 +11,8 @@ The functions offered to scripts: ``print`` (the log, and the answer of execute-
 ``RestApiGet/Post/Put/Delete(uri, [body], [builtin], [headers])`` (the answer, or nil on an
 error; ``RestApiDelete`` true or nil), ``ParseJson``, ``DumpJson(value, [keepStrings])``,
 ``GetOrthancConfiguration``, ``HttpGet/Post/Put/Delete``, ``SetHttpCredentials``,
-``SetHttpTimeout``, ``GenerateDicomUid(level)``, ``GetCurrentTime()``.
+``SetHttpTimeout``, ``GenerateDicomUid(level)``, ``GetCurrentTime()``,
+``SetStableStatus(resourceId, stable)`` (Orthanc 1.12.9).
 
 Containment: a callback or a script running longer than :attr:`LuaFrontEnd.time_limit`
 seconds of Lua code is stopped with an error (a hook counts instructions); a filter waits at
@@ -49,8 +50,10 @@ log = logging.getLogger(__name__)
 FILTER_WAIT = 10.0  # seconds a filter waits for the interpreter before accepting
 QUERY_FILTERS = frozenset({"IncomingFindRequestFilter", "IncomingWorklistRequestFilter",
                            "OutgoingFindRequestFilter"})
-CALLBACKS = frozenset({*(e.value for e in EventName), *QUERY_FILTERS, "Initialize", "Finalize",
-                       "ReceivedInstanceFilter", "IncomingHttpRequestFilter"})
+STATUS_FILTERS = frozenset({"ReceivedCStoreInstanceFilter"})  # they answer a DIMSE status
+CALLBACKS = frozenset({*(e.value for e in EventName), *QUERY_FILTERS, *STATUS_FILTERS,
+                       "Initialize", "Finalize", "ReceivedInstanceFilter",
+                       "IncomingHttpRequestFilter", "OutgoingCStoreInstanceFilter"})
 
 
 class ScriptTimeout(Exception):
@@ -91,7 +94,8 @@ class LuaFrontEnd:
             "HttpGet": self._http_get, "HttpPost": self._http_post, "HttpPut": self._http_put,
             "HttpDelete": self._http_delete, "SetHttpCredentials": self._set_credentials,
             "SetHttpTimeout": self._set_timeout, "GenerateDicomUid": self._generate_uid,
-            "GetCurrentTime": self._current_time, "_LetheCheckTime": self._check_time}
+            "GetCurrentTime": self._current_time, "SetStableStatus": self._set_stable,
+            "_LetheCheckTime": self._check_time}
         for name, function in functions.items():
             g[name.encode()] = function
         self._install_hook = self.lua.eval(
@@ -147,12 +151,16 @@ class LuaFrontEnd:
             submit_operations(operations, server)
 
     def filter(self, name: str, *args: Any) -> Any:
-        """Run the filter ``name`` (inline); a predicate's boolean, or the JSON value a
-        query filter returns."""
+        """Run the filter ``name`` (inline); a predicate's boolean, the JSON value a
+        query filter returns, or the number a status filter returns."""
         def work() -> Any:
             answer = self._call(name, *args)
             if name in QUERY_FILTERS:
                 return to_json(answer, keep_strings=True, tonumber=self._tonumber)
+            if name in STATUS_FILTERS:  # a Lua number; 0xA700.0 is 0xA700
+                if isinstance(answer, float) and answer.is_integer():
+                    return int(answer)
+                return answer
             if not isinstance(answer, bool):
                 raise TypeError(f"{name} must return a boolean")
             return answer
@@ -317,6 +325,13 @@ class LuaFrontEnd:
 
     def _http_delete(self, url: Any = None, headers: Any = None) -> Any:
         return True if self._http("DELETE", url, b"", headers) is not None else None
+
+    def _set_stable(self, resource: Any = None, stable: Any = None) -> bool:
+        """``SetStableStatus(resourceId, stable)``: whether the status changed; a Lua error
+        for an unknown resource or an instance."""
+        if not isinstance(resource, bytes) or not isinstance(stable, bool):
+            raise ValueError("Bad parameters to SetStableStatus()")
+        return self._api().set_stable_status(resource.decode("utf-8", "replace"), stable)
 
     def _set_credentials(self, username: Any = None, password: Any = None) -> None:
         if isinstance(username, bytes) and isinstance(password, bytes):

@@ -20,7 +20,17 @@ Filters (inline, on the thread of the request or the association; keep them fast
 
 - ``received_instance_filter(tags, origin, info) -> bool``: False refuses the instance;
 - ``incoming_http_request_filter(method, uri, ip, username, headers) -> bool``: False is a 403;
-- ``incoming_find_request_filter(query, origin) -> dict``: the C-FIND query to run.
+- ``incoming_find_request_filter(query, origin) -> dict``: the C-FIND query to run;
+- ``incoming_worklist_request_filter(query, origin) -> dict``: the worklist C-FIND query to
+  run (``query`` as Lua's: ``{"gggg,eeee": text}``, a sequence as a list of such items);
+- ``incoming_cstore_instance_filter(tags, origin, info) -> int``: for an instance received
+  by C-STORE (after ``received_instance_filter``): 0 stores it, any other number is the
+  DIMSE status answered and nothing is stored (Lua: ``ReceivedCStoreInstanceFilter``);
+- ``outgoing_cstore_instance_filter(tags, destination) -> bool``: False skips an instance
+  about to be sent by C-STORE (``destination``: ``RemoteAet``, ``RemoteIp``).
+
+``api`` also offers ``api.set_stable_status(resource_id, stable)`` (Orthanc's
+``SetStableStatus``, of its Python plugin and of Lua).
 
 A function that raises is logged (its message only) and, for a filter, accepts.
 """
@@ -41,9 +51,16 @@ from lethe.hooks.dispatcher import Event, EventName, ServerApi, describe_error
 log = logging.getLogger(__name__)
 
 
+_NAMES = {"ReceivedCStoreInstanceFilter": "incoming_cstore_instance_filter",
+          "OutgoingCStoreInstanceFilter": "outgoing_cstore_instance_filter"}
+STATUS_FILTERS = frozenset({"ReceivedCStoreInstanceFilter"})
+
+
 def python_name(name: str) -> str:
-    """The Python spelling of a callback: ``OnStableStudy`` -> ``on_stable_study``."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    """The Python spelling of a callback: ``OnStableStudy`` -> ``on_stable_study``
+    (``ReceivedCStoreInstanceFilter`` -> ``incoming_cstore_instance_filter``, the name
+    of Orthanc's Python plugin)."""
+    return _NAMES.get(name) or re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 class RestError(Exception):
@@ -98,6 +115,12 @@ class RestApi:
         """``DELETE uri``."""
         return self.call("DELETE", uri, b"", headers)
 
+    def set_stable_status(self, resource_id: str, stable: bool) -> bool:
+        """Orthanc's ``SetStableStatus``: make a patient, study or series stable now (its
+        ``on_stable_<level>`` follows) or unstable again; whether its status changed.
+        Raises :class:`~lethe.errors.LetheError` for an unknown resource or an instance."""
+        return self._server.set_stable_status(resource_id, bool(stable))
+
 
 class PythonFrontEnd:
     """The modules of ``PythonScripts`` (see the module's docstring)."""
@@ -142,6 +165,10 @@ class PythonFrontEnd:
         """Run the filter ``name`` of each module: a predicate's conjunction, or the query
         rewritten by each in turn."""
         attribute = python_name(name)
+        if name in STATUS_FILTERS:  # the first status that is not 0
+            statuses = (f(*args) for m in self.modules
+                        if callable(f := getattr(m, attribute, None)))
+            return next((s for s in statuses if s != 0), 0)
         answer: Any = True if name.endswith(("InstanceFilter", "HttpRequestFilter")) else \
             args[0]
         for module in self.modules:

@@ -31,9 +31,11 @@ from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from lethe.config import Config
+from lethe.errors import bad_request
 from lethe.hooks.dispatcher import Dispatcher, Event, EventName, current
 from lethe.jobs.engine import JobEngine
 from lethe.jobs.job import Job
+from lethe.store.model import Level
 from lethe.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -102,6 +104,24 @@ def run_for_caller(function: Callable[[], T], lock: Callable[[], Any]) -> T:
         if queued:
             return answer.result()
     return locked()  # no caller waits any more (a task that outlived its request)
+
+
+def bound_to_caller(function: Callable[..., T]) -> Callable[..., T]:
+    """``function``, to be called later from any thread (a job's) as if from this one: the
+    filters it runs go to the callback whose in-process REST call this is, if any (a job
+    that this call starts and waits for would otherwise wait for that callback's
+    interpreter)."""
+    waiting = _waiting.get()
+    if waiting is None:
+        return function
+
+    def bound(*args: Any, **kwargs: Any) -> T:
+        token = _waiting.set(waiting)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _waiting.reset(token)
+    return bound
 
 
 class HookServer:
@@ -211,6 +231,19 @@ class HookServer:
         """Submit ``job`` to the job engine; its ID."""
         assert self.jobs is not None, "no job engine"
         return self.jobs.submit(job)
+
+    def set_stable_status(self, resource_id: str, stable: bool) -> bool:
+        """Make a patient, study or series stable now (its ``Stable<Level>`` change and
+        callback follow at once) or unstable again (stable ``StableAge`` seconds later);
+        whether its status changed. Raises :class:`~lethe.errors.LetheError`: 404 for an
+        unknown resource, 400 for an instance."""
+        found = self.store.resource(resource_id)
+        if found.level is Level.INSTANCE:
+            raise bad_request(f"SetStableStatus applies to patients, studies and series, not "
+                              f"to the instance {resource_id}")
+        if self.store.stability is None:
+            return False
+        return self.store.stability.set_status(found.level, resource_id, stable)
 
     def configuration(self) -> dict[str, Any]:
         """The configuration keys Lethe knows, with their values."""

@@ -303,6 +303,7 @@ class ModificationJob(Job):
             if self.plan.records_provenance:
                 self._add_provenance(new, self._source_chain(produced.source_id))
             batch.append(new)
+        self._record_pseudonyms(results)
         finish = self.output_tag if last else None
         step = control.saved_step(self._steps, {
             "position": self._position + covered, "failed": self._failed,
@@ -319,6 +320,18 @@ class ModificationJob(Job):
                     self._created.append(new.ids[Level.INSTANCE])
             self._position += covered
             self._steps += step is not None
+
+    def _record_pseudonyms(self, results: list[Produced]) -> None:
+        """A keyed anonymization records what it replaced in the pseudonym register
+        (:meth:`Store.record_pseudonyms`, when enabled), before its outputs are indexed: an
+        indexed output always has its entries, and those of outputs a rollback removes
+        stay true (the key maps those originals to those pseudonyms in every run)."""
+        key_name = self.plan.request.pseudonymization_key
+        if key_name is not None and results:
+            self.store.record_pseudonyms(
+                key_name, self.plan.context.uids, self.plan.request.shift_dates,
+                [(produced.source_id, produced.new.tags) for produced in results],
+                durable=False)  # the batch's commit, which follows, makes them durable
 
     def _rebuild_main_tags(self) -> None:
         """Rebuild the main tags of every produced series, its study and its patient from

@@ -21,6 +21,7 @@ from typing import Any
 from lethe.errors import LetheError
 from lethe.jobs.job import Job, JobControl
 from lethe.network import commitment, scu
+from lethe.network.associations import AssociationCache
 from lethe.network.commitment import Reports
 from lethe.network.encoded import EncodedInstance
 from lethe.network.retrieve import syntax_pairs
@@ -50,9 +51,13 @@ class StoreJob(Job):
     job_type = "DicomModalityStore"
 
     def __init__(self, store: Store, order: StoreOrder, lossy_quality: int = 90,
-                 commitments: Reports | None = None) -> None:
+                 commitments: Reports | None = None,
+                 associations: AssociationCache | None = None) -> None:
         """With ``commitments`` (and ``order.storage_commitment``), the modality is asked to
-        commit what was sent, once everything is sent; the report is kept there."""
+        commit what was sent, once everything is sent; the report is kept there. With
+        ``associations`` (Lua's sends), the association comes from there and stays open
+        after the job (``DicomAssociationCloseDelay``)."""
+        self._associations = associations
         self._store = store
         self._order = order
         self._quality = lossy_quality
@@ -71,7 +76,8 @@ class StoreJob(Job):
         pairs = syntax_pairs(self._store, list(order.instances[self._position:]))
         if order.transcode:
             pairs = [(sop_class, order.transcode) for sop_class, _ in pairs]
-        with StoreSession(order.peer, pairs, order.move_originator) as session:
+        opened = StoreSession if self._associations is None else self._associations.session
+        with opened(order.peer, pairs, order.move_originator) as session:
             while self._position < total:
                 control.checkpoint()
                 instance_id = order.instances[self._position]
@@ -174,11 +180,39 @@ class MoveJob(Job):
             self._position = 0
 
 
-def instances_of_resources(store: Store, resources: list[str]) -> list[str]:
-    """The instances below each resource, in tree order, each once; 404 for an unknown one."""
+class _Inline(JobControl):
+    """The control of a job run on the caller's thread: never paused nor canceled."""
+
+    def checkpoint(self) -> None:
+        """Always go on."""
+
+    def set_progress(self, fraction: float) -> None:
+        """Nobody watches the progress."""
+
+
+def run_inline(job: Job) -> dict[str, Any]:
+    """Run ``job`` on this thread, outside the job engine; its content. For what Orthanc
+    runs inside another job (Lua's ``SendToModality`` inside the Lua job): waiting for a
+    job of the engine from a job could take every slot of ``ConcurrentJobs`` and wait
+    forever."""
+    job.run(_Inline())
+    return job.content()
+
+
+def instances_of_resources(store: Store, resources: list[str],
+                           export_to: str | None = None) -> list[str]:
+    """The instances below each resource, in tree order, each once; 404 for an unknown one.
+
+    With ``export_to`` (the name of a modality or a peer, ``LogExportedResources`` being
+    true), each resource is logged for ``/exports`` as it is found, as Orthanc logs it when
+    it makes a ``/modalities/{m}/store`` or ``/peers/{p}/store`` job: before anything is
+    sent, whether the sending then succeeds or not (the resources before an unknown one
+    stay logged)."""
     seen: dict[str, None] = {}
     for resource in resources:
         store.resource(resource)
         seen.update(dict.fromkeys(store.instances_of(resource, tree_order=True)))
+        if export_to is not None:
+            store.log_export(resource, export_to)
     return list(seen)
 

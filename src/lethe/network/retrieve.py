@@ -145,8 +145,11 @@ def handle_move(network: DicomNetwork, event: Event) -> Iterator[Any]:
     instances = instances_to_send(network.store, resources)
     contexts = proposed_contexts(syntax_pairs(network.store, instances),
                                  target.allow_transcoding)
-    yield target.host, target.port, {"contexts": contexts, "ae_title": target.aet,
-                                     "max_pdu": network.settings.maximum_pdu_length}
+    options: dict[str, Any] = {"contexts": contexts, "ae_title": target.aet,
+                               "max_pdu": network.settings.maximum_pdu_length}
+    if target.use_dicom_tls:
+        options["tls_args"] = (network.tls.client_context(), target.host)
+    yield target.host, target.port, options
     if not instances:
         raise bad_request("the C-MOVE request matches no instance")
     yield len(instances)
@@ -169,7 +172,8 @@ def received_by_get(network: DicomNetwork, peer: Peer, identifiers: list[Dataset
     """C-GET each of ``identifiers`` from ``peer``, storing what arrives as a DICOM reception
     (``Origin`` ``DicomProtocol``, the peer's AET); the number of instances stored. The
     SOP classes proposed are ``sop_classes`` (``\\``-separated) or the most common storage
-    classes (pynetdicom's list, as Orthanc proposes DCMTK's)."""
+    classes (pynetdicom's list, as Orthanc proposes DCMTK's), those the listener accepts
+    (``AcceptedSopClasses``, ``RejectedSopClasses``)."""
     from pynetdicom import StoragePresentationContexts
 
     from lethe.network import scu
@@ -178,6 +182,7 @@ def received_by_get(network: DicomNetwork, peer: Peer, identifiers: list[Dataset
 
     wanted = [uid for uid in sop_classes.split("\\") if uid] if sop_classes else \
         [str(cx.abstract_syntax) for cx in StoragePresentationContexts]
+    wanted = [uid for uid in wanted if network.accepts_sop_class(uid)]  # Orthanc 1.12.6
     modality = peer.modality
     origin = Origin("DicomProtocol", modality.host, "", modality.aet, peer.local_aet)
 

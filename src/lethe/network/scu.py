@@ -9,6 +9,7 @@ wording: ``DicomAssociation - <command> to AET "<AET>": <reason>``.
 from __future__ import annotations
 
 import logging
+import ssl
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,7 +48,8 @@ STORE_SUCCESS = frozenset({0x0000, 0xB000, 0xB006, 0xB007})
 
 _GENERIC: list[str | UID] = [ExplicitVRLittleEndian, ImplicitVRLittleEndian,
                              ExplicitVRBigEndian]
-_FIND_MODELS = {"patient": PATIENT_ROOT_FIND, "study": STUDY_ROOT_FIND}
+_FIND_MODELS = {"patient": PATIENT_ROOT_FIND, "study": STUDY_ROOT_FIND,
+                "worklist": "1.2.840.10008.5.1.4.31"}  # Modality Worklist Information Model
 _MOVE_MODELS = {"patient": PATIENT_ROOT_MOVE, "study": STUDY_ROOT_MOVE}
 _GET_MODELS = {"patient": PATIENT_ROOT_GET, "study": STUDY_ROOT_GET}
 
@@ -61,6 +63,9 @@ class Peer:
     local_aet: str
     timeout: int
     maximum_pdu: int = 16384
+    tls: ssl.SSLContext | None = None  # the TLS context of UseDicomTls
+    # the hooks' OutgoingCStoreInstanceFilter: (file, remote AET, remote host) -> send it?
+    outgoing_filter: Callable[[bytes, str, str], bool] | None = None
 
     def failure(self, command: str, reason: str) -> LetheError:
         """Orthanc's error for a failed ``command``."""
@@ -77,6 +82,17 @@ def _ae(peer: Peer) -> AE:
     return ae
 
 
+def _associate(peer: Peer, contexts: list[PresentationContext], handlers: list,
+               roles: list | None) -> Association:
+    """pynetdicom's ``associate`` to ``peer`` (over TLS with ``peer.tls``), without delay."""
+    modality = peer.modality
+    tls_args = (peer.tls, modality.host) if peer.tls is not None else None
+    return no_delay(_ae(peer).associate(modality.host, modality.port, contexts=contexts,
+                                        ae_title=modality.aet, max_pdu=peer.maximum_pdu,
+                                        ext_neg=roles or None, tls_args=tls_args,
+                                        evt_handlers=handlers))
+
+
 @contextmanager
 def association(peer: Peer, contexts: list[PresentationContext], command: str,
                 handlers: list | None = None, roles: list | None = None
@@ -85,10 +101,7 @@ def association(peer: Peer, contexts: list[PresentationContext], command: str,
     ``roles``), released at the end (aborted after an error). Raises ``NetworkProtocol``
     when it cannot be established."""
     modality = peer.modality
-    assoc = _ae(peer).associate(modality.host, modality.port, contexts=contexts,
-                                ae_title=modality.aet, max_pdu=peer.maximum_pdu,
-                                ext_neg=roles or None, evt_handlers=handlers or [])
-    no_delay(assoc)
+    assoc = _associate(peer, contexts, handlers or [], roles)
     if not assoc.is_established:
         if assoc.is_rejected:
             reason = "the association was rejected"
@@ -184,11 +197,7 @@ def get(peer: Peer, query: Dataset, on_instance: Callable[[evt.Event], int],
             received[0] += 1
         return status
 
-    modality = peer.modality
-    assoc = _ae(peer).associate(modality.host, modality.port, contexts=contexts,
-                                ae_title=modality.aet, max_pdu=peer.maximum_pdu,
-                                ext_neg=roles, evt_handlers=[(evt.EVT_C_STORE, on_store)])
-    no_delay(assoc)
+    assoc = _associate(peer, contexts, [(evt.EVT_C_STORE, on_store)], roles)
     if not assoc.is_established:
         raise peer.failure("C-GET", "the association was not established")
     try:
@@ -227,9 +236,14 @@ class StoreSession:
     def __exit__(self, *exc: object) -> None:
         self._context.__exit__(*exc)  # type: ignore[arg-type]
 
-    def store(self, instance: EncodedInstance) -> None:
-        """Send one instance; raises ``NetworkProtocol`` unless the peer stored it."""
+    def store(self, instance: EncodedInstance) -> bool:
+        """Send one instance; False when the peer's ``outgoing_filter`` skips it (nothing
+        sent). Raises ``NetworkProtocol`` unless the peer stored it."""
         assert self._assoc is not None
+        modality = self.peer.modality
+        if self.peer.outgoing_filter is not None and \
+                not self.peer.outgoing_filter(instance.data, modality.aet, modality.host):
+            return False
         self._message_id = self._message_id % 65535 + 1
         aet, message = self.move_originator or (None, None)
         try:
@@ -248,6 +262,7 @@ class StoreSession:
             raise LetheError(ErrorCode.NETWORK_PROTOCOL,
                              f'C-STORE SCU to AET "{self.peer.modality.aet}" has failed with '
                              f"DIMSE status 0x{status:04X}")
+        return True
 
     @property
     def is_open(self) -> bool:

@@ -8,9 +8,14 @@ own thread; nothing here waits on the HTTP event loop. What the listener does:
   AET may not connect (:meth:`~lethe.network.modalities.ModalityRegistry.connection_allowed`;
   reason: calling AE title not recognised). The presentation contexts are decided for each
   association: echo, query/retrieve and storage commitment in the three uncompressed transfer
-  syntaxes; storage SOP classes (and, with ``UnknownSopClassAccepted``, UIDs that are no
-  standard UID) in the accepted transfer syntaxes of the moment
+  syntaxes; the storage SOP classes accepted (``AcceptedSopClasses`` less
+  ``RejectedSopClasses``; with ``UnknownSopClassAccepted``, UIDs that are no standard UID)
+  in the accepted transfer syntaxes of the moment
   (``AcceptedTransferSyntaxes``), in the role the peer proposes (a C-GET peer is the SCP).
+* **TLS** (``DicomTlsEnabled``, :mod:`lethe.network.tls`): every connection is wrapped in
+  the listener's TLS context; the handshake runs on the association's own thread (a client
+  that does not speak TLS, or shows no trusted certificate, costs only that thread), and a
+  failed one closes the connection before any association.
 * **requests**: a request the calling modality may not make aborts the association, as in
   Orthanc. C-ECHO, C-STORE (:mod:`lethe.network.storescp`), C-FIND
   (:mod:`lethe.network.findscp`), C-MOVE and C-GET (:mod:`lethe.network.retrieve`).
@@ -19,7 +24,10 @@ own thread; nothing here waits on the HTTP event loop. What the listener does:
 from __future__ import annotations
 
 import logging
+import socket
+import ssl
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from pydicom.dataset import Dataset
@@ -29,7 +37,7 @@ from pynetdicom.service_class import StorageServiceClass
 
 from lethe.errors import LetheError
 from lethe.hooks.filters import FIND_FILTER, filter_find_query, find_origin
-from lethe.network import commitment, findscp, retrieve, storescp
+from lethe.network import commitment, findscp, retrieve, storescp, worklists
 from lethe.network.encoded import hold_reactor, send_encoded_instances
 from lethe.network.modalities import Request
 from lethe.network.syntaxes import (
@@ -42,8 +50,6 @@ from lethe.network.syntaxes import (
     STUDY_ROOT_GET,
     STUDY_ROOT_MOVE,
     VERIFICATION,
-    is_storage_sop_class,
-    is_unknown_uid,
     pynetdicom_storage_classes,
 )
 
@@ -118,10 +124,15 @@ class DicomServer:
             (evt.EVT_N_ACTION, self._on_n_action),
             (evt.EVT_N_EVENT_REPORT, self._on_n_event_report),
         ]
-        self._server = self._ae.start_server((settings.bind_address, settings.port),
-                                             block=False, evt_handlers=handlers)
-        log.info("DICOM listener on %s:%d (AET %s)", settings.bind_address, self.port,
-                 settings.aet)
+        tls = self.network.tls.server_context() if self.network.tls.enabled else None
+        server = self._ae.start_server((settings.bind_address, settings.port), block=False,
+                                       evt_handlers=handlers, ssl_context=tls)
+        assert server is not None  # not blocking: the server is returned
+        if tls is not None:
+            server.get_request = partial(_accept_tls, server, tls)  # type: ignore[method-assign]
+        self._server = server
+        log.info("DICOM listener on %s:%d (AET %s%s)", settings.bind_address, self.port,
+                 settings.aet, ", TLS" if tls is not None else "")
 
     def stop(self) -> None:
         """Stop accepting associations, and end those in progress."""
@@ -158,8 +169,9 @@ class DicomServer:
         """The presentation contexts this association may accept: the generic services,
         plus a storage context for each storage (or accepted unknown) SOP class proposed."""
         syntaxes = self.network.accepted_syntaxes()
-        unknown_accepted = self.network.unknown_sop_class_accepted()
         contexts = [_context(uid, GENERIC_SYNTAXES) for uid in _GENERIC_SOP_CLASSES]
+        if self.network.worklists.enabled:  # the worklist SCP (lethe.network.worklists)
+            contexts.append(_context(worklists.MODALITY_WORKLIST_FIND, GENERIC_SYNTAXES))
         if not syntaxes:
             return contexts
         seen = set()
@@ -167,7 +179,7 @@ class DicomServer:
             uid = str(proposed.abstract_syntax)
             if uid in seen:
                 continue
-            if is_storage_sop_class(uid) or (unknown_accepted and is_unknown_uid(uid)):
+            if self.network.accepts_sop_class(uid):
                 seen.add(uid)
                 if uid not in pynetdicom_storage_classes():
                     _serve_as_storage(uid)
@@ -196,6 +208,9 @@ class DicomServer:
         return storescp.handle_store(self.network, event)
 
     def _on_find(self, event: evt.Event) -> Iterator[tuple[int, Dataset | None]]:
+        if worklists.is_worklist_request(event):
+            yield from self._on_worklist_find(event)
+            return
         if not self._allowed(event, Request.FIND):
             yield 0xC000, None
             return
@@ -218,6 +233,12 @@ class DicomServer:
                 yield 0xFE00, None
                 return
             yield status, answer
+
+    def _on_worklist_find(self, event: evt.Event) -> Iterator[tuple[int, Dataset | None]]:
+        if not self._allowed(event, Request.FIND_WORKLIST):
+            yield 0xC000, None
+            return
+        yield from worklists.handle_find(self.network, event)
 
     def _on_move(self, event: evt.Event) -> Iterator[Any]:
         if not self._allowed(event, Request.MOVE):
@@ -264,6 +285,17 @@ class DicomServer:
                                   _text(event.assoc.requestor.ae_title),
                                   event.event_information)
         return 0x0000, None
+
+
+def _accept_tls(server: ThreadedAssociationServer, context: ssl.SSLContext
+                ) -> tuple[socket.socket, Any]:
+    """pynetdicom's ``get_request`` with the TLS handshake left to the association's thread
+    (pynetdicom does it on the thread that accepts connections, which a silent or plain
+    client would block for everybody): OpenSSL runs it at the first read."""
+    assert server.socket is not None
+    client, address = server.socket.accept()
+    return context.wrap_socket(client, server_side=True, do_handshake_on_connect=False), \
+        address
 
 
 def called_aet(event: evt.Event) -> str:

@@ -13,11 +13,19 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from lethe.network.associations import AssociationCache
 from lethe.network.commitment import Reports
 from lethe.network.findscp import FindSettings
 from lethe.network.modalities import AccessPolicy, ModalityRegistry, RemoteModality
 from lethe.network.peers import PeerRegistry
-from lethe.network.syntaxes import accepted_syntaxes, validate_patterns
+from lethe.network.syntaxes import (
+    accepted_sop_classes,
+    accepted_syntaxes,
+    is_rejected,
+    is_unknown_uid,
+    validate_patterns,
+)
+from lethe.network.tls import TlsSettings
 
 if TYPE_CHECKING:
     from lethe.config import Config
@@ -76,7 +84,8 @@ def access_policy(config: Config) -> AccessPolicy:
     """The admission rules of ``config`` (``DicomAlwaysAllow*``, ``DicomCheckModalityHost``,
     ``StrictAetComparison``)."""
     return AccessPolicy(config.DicomAlwaysAllowEcho, config.DicomAlwaysAllowStore,
-                        config.DicomAlwaysAllowFind, False, config.DicomAlwaysAllowMove,
+                        config.DicomAlwaysAllowFind, config.DicomAlwaysAllowFindWorklist,
+                        config.DicomAlwaysAllowMove,
                         config.DicomAlwaysAllowGet, config.DicomCheckModalityHost,
                         config.StrictAetComparison)
 
@@ -87,8 +96,12 @@ class DicomNetwork:
     def __init__(self, settings: NetworkSettings, modalities: ModalityRegistry,
                  accepted: list[str] | None = None,
                  unknown_sop_class_accepted: bool = False,
-                 peers: PeerRegistry | None = None) -> None:
+                 peers: PeerRegistry | None = None,
+                 sop_classes: tuple[list[str], list[str]] = ([], []),
+                 tls: TlsSettings | None = None) -> None:
+        """``sop_classes``: ``AcceptedSopClasses`` and ``RejectedSopClasses``."""
         from lethe.network.queries import QueryArchive
+        from lethe.network.worklists import WorklistSettings
 
         self.settings = settings
         self.modalities = modalities
@@ -98,11 +111,16 @@ class DicomNetwork:
         self._jobs: JobEngine | None = None
         self.commitments = Reports()
         self.hooks: Dispatcher | None = None  # the filters of Lua and Python hooks
+        self.worklists = WorklistSettings()  # the worklist SCP (Worklists, see from_config)
         self.queries: QueryArchive = QueryArchive(settings.query_retrieve_size)
         self._lock = threading.Lock()
         self._accepted = list(accepted if accepted is not None else ["1.2.840.10008.1.*"])
         self._accepted_syntaxes = accepted_syntaxes(self._accepted)
         self._unknown_sop_class_accepted = unknown_sop_class_accepted
+        self._rejected_sop_classes = list(sop_classes[1])
+        self._sop_classes = accepted_sop_classes(*sop_classes)
+        self.tls = tls or TlsSettings()
+        self.lua_associations = AssociationCache(settings.association_close_delay)
         self._server: DicomServer | None = None
 
     @classmethod
@@ -113,7 +131,13 @@ class DicomNetwork:
         modalities = ModalityRegistry.from_config(config.DicomModalities, access_policy(config))
         accepted = validate_patterns(config.AcceptedTransferSyntaxes)
         peers = PeerRegistry.from_config(config.OrthancPeers, config.HttpTimeout)
-        return cls(settings, modalities, accepted, config.UnknownSopClassAccepted, peers)
+        network = cls(settings, modalities, accepted, config.UnknownSopClassAccepted, peers,
+                      (config.AcceptedSopClasses, config.RejectedSopClasses),
+                      TlsSettings.from_config(config))
+        from lethe.network.worklists import WorklistSettings
+
+        network.worklists = WorklistSettings.from_config(config)
+        return network
 
     def attach(self, store: Store, pool: WorkerPool, jobs: JobEngine | None = None
                ) -> DicomNetwork:
@@ -157,6 +181,7 @@ class DicomNetwork:
         server, self._server = self._server, None
         if server is not None:
             server.stop()
+        self.lua_associations.close()
 
     @property
     def listening_port(self) -> int | None:
@@ -190,6 +215,19 @@ class DicomNetwork:
         with self._lock:
             self._unknown_sop_class_accepted = accepted
 
+    def accepted_sop_classes(self) -> list[str]:
+        """The SOP classes the listener accepts for C-STORE (``/tools/accepted-sop-classes``:
+        ``AcceptedSopClasses`` less ``RejectedSopClasses``), sorted as text."""
+        return sorted(self._sop_classes)
+
+    def accepts_sop_class(self, uid: str) -> bool:
+        """Whether the listener takes instances of the SOP class ``uid``: an accepted one,
+        or (``UnknownSopClassAccepted``) a UID that is no standard UID and is not rejected."""
+        if uid in self._sop_classes:
+            return True
+        return self.unknown_sop_class_accepted() and is_unknown_uid(uid) and \
+            not is_rejected(uid, self._rejected_sop_classes)
+
     # --- what the services need -------------------------------------------------------
     def find_settings(self) -> FindSettings:
         """What the C-FIND answers depend on."""
@@ -205,5 +243,9 @@ class DicomNetwork:
 
         if timeout is None:
             timeout = modality.timeout or self.settings.scu_timeout
+        tls = self.tls.client_context() if modality.use_dicom_tls else None
+        from lethe.hooks.filters import outgoing_check
+
         return Peer(modality, local_aet or modality.local_aet or self.settings.aet, timeout,
-                    self.settings.maximum_pdu_length)
+                    self.settings.maximum_pdu_length, tls,
+                    None if self.hooks is None else outgoing_check(self.hooks))

@@ -15,7 +15,13 @@ thread waits for that, so the status it answers says what happened:
   request's, as DCMTK checks for Orthanc;
 * 0xA700 (out of resources): anything else (a full disk, a stopped server).
 
-Nothing is stored unless the answer is 0x0000. An association aborted in the middle of a
+The filters of the hooks come first: ``ReceivedInstanceFilter`` refusing the instance is
+answered 0x0000 (as Orthanc, for compatibility), ``ReceivedCStoreInstanceFilter`` (Lua;
+``incoming_cstore_instance_filter`` in Python) returning a status other than 0 is answered
+that status; either way nothing is stored and the association goes on.
+
+Apart from a filter's refusal, the instance is stored if and only if the answer is
+0x0000. An association aborted in the middle of a
 data set never reaches this handler: pynetdicom drops the partial data set.
 """
 
@@ -34,7 +40,7 @@ from pynetdicom.dimse_primitives import C_STORE
 
 from lethe.dicom.part10 import IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME, parse_file
 from lethe.errors import LetheError
-from lethe.hooks.filters import RECEIVED_FILTER, check_received
+from lethe.hooks.filters import cstore_status, filters_received_cstore
 from lethe.jobs.receive import receive_blocking
 from lethe.network.encoded import explicit_element
 from lethe.store.ingest import Origin
@@ -75,10 +81,11 @@ def store_dataset(network: DicomNetwork, dataset: bytes, syntax: str, sop_class:
         return DOES_NOT_MATCH
     data = part10_bytes(dataset, syntax, found[0], found[1], origin.remote_aet)
     try:
-        hooks = network.hooks  # ReceivedInstanceFilter: a refusal is answered success
-        if hooks is not None and hooks.handles(RECEIVED_FILTER) and \
-                check_received(hooks, data, origin) is not None:
-            return SUCCESS
+        hooks = network.hooks  # ReceivedInstanceFilter, ReceivedCStoreInstanceFilter
+        if hooks is not None and filters_received_cstore(hooks):
+            refused = cstore_status(hooks, data, origin)
+            if refused is not None:
+                return refused
         receive_blocking(network.store, network.pool, data, origin)
     except LetheError as exc:
         if exc.http_status < 500:

@@ -81,6 +81,30 @@ def accepted_syntaxes(patterns: Iterable[str]) -> list[str]:
     return sorted(found, key=lambda uid: (uid != ExplicitVRLittleEndian, uid))
 
 
+def accepted_sop_classes(accepted: Iterable[str], rejected: Iterable[str]) -> frozenset[str]:
+    """The SOP classes the listener accepts for C-STORE (``AcceptedSopClasses`` and
+    ``RejectedSopClasses``, Orthanc 1.12.6): every standard storage class when ``accepted``
+    is empty; else the storage classes an entry with wildcards (``*``, ``?``) matches, and
+    each entry without wildcards as it is (a private class may be named); less those a
+    ``rejected`` entry matches."""
+    known = storage_sop_classes()
+    entries = list(accepted)
+    found = set(known) if not entries else set()
+    for entry in entries:
+        if "*" in entry or "?" in entry:
+            pattern = _pattern(entry)
+            found.update(uid for uid in known if pattern.fullmatch(uid))
+        else:
+            found.add(entry)
+    refused = [_pattern(entry) for entry in rejected]
+    return frozenset(uid for uid in found if not any(p.fullmatch(uid) for p in refused))
+
+
+def is_rejected(uid: str, rejected: Iterable[str]) -> bool:
+    """Whether an entry of ``RejectedSopClasses`` matches ``uid``."""
+    return any(_pattern(entry).fullmatch(uid) for entry in rejected)
+
+
 def is_storage_sop_class(uid: str) -> bool:
     """Whether ``uid`` is a storage SOP class of the standard."""
     return uid in storage_sop_classes()

@@ -24,6 +24,7 @@ from lethe.store.model import (
     Resource,
     StoreOutcome,
 )
+from lethe.store.pseudonyms import MergeCounts, RegisterEntry
 from lethe.store.recycling import StorageLimits
 
 Revision = tuple[int, str]
@@ -304,6 +305,29 @@ class Index(ABC):
     @abstractmethod
     def all_attachment_uuids(self) -> set[str]:
         """The UUIDs of every attachment known to the index."""
+
+    # --- the pseudonym register (lethe.store.pseudonyms) -----------------------------
+    @abstractmethod
+    def merge_pseudonyms(self, key_name: str, entries: list[RegisterEntry],
+                         strict: bool, durable: bool = True) -> MergeCounts:
+        """Merge register entries of key ``key_name`` in one transaction
+        (:func:`~lethe.store.pseudonyms.merge_entries`): with ``strict``, the first entry
+        that contradicts the register raises
+        :class:`~lethe.store.pseudonyms.RegisterConflict` and nothing is merged; without it,
+        such entries are skipped and counted. Not ``durable``, the transaction may be lost
+        to a power failure until the next durable commit (never to a process crash)."""
+
+    @abstractmethod
+    def find_pseudonyms(self, key_name: str, *, pseudonym: str | None = None,
+                        original: str | None = None) -> list[RegisterEntry]:
+        """The register entries of ``key_name`` with this ``pseudonym`` (or PatientName
+        pseudonym), or with this ``original``."""
+
+    @abstractmethod
+    def pseudonyms_after(self, key_name: str, after: int, limit: int
+                         ) -> list[tuple[int, RegisterEntry]]:
+        """Up to ``limit`` register entries of ``key_name`` recorded after position
+        ``after`` (0: the first), with their positions, in recording order."""
 
     @abstractmethod
     def close(self) -> None:

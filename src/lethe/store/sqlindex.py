@@ -15,6 +15,7 @@ table records the migrations applied.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -44,6 +45,14 @@ from lethe.store.model import (
     RebuiltInstance,
     Resource,
     StoreOutcome,
+)
+from lethe.store.pseudonyms import (
+    PSEUDONYMS_SCHEMA,
+    MergeCounts,
+    RegisterEntry,
+    entries_after,
+    find_entries,
+    merge_entries,
 )
 from lethe.store.recycling import StorageLimits, StorageMode
 
@@ -152,8 +161,9 @@ CREATE INDEX IF NOT EXISTS labels_label ON labels(label)
 """
 
 # Migration 4: the saved jobs, their steps and reserved files, and the nodes sharing the
-# index (lethe.store.jobs_sql).
-MIGRATIONS: tuple[str, ...] = (SCHEMA, ATTACHMENTS_AND_RECYCLING, EXPORTS_LOG, JOBS_SCHEMA)
+# index (lethe.store.jobs_sql). Migration 5: the pseudonym register (lethe.store.pseudonyms).
+MIGRATIONS: tuple[str, ...] = (SCHEMA, ATTACHMENTS_AND_RECYCLING, EXPORTS_LOG, JOBS_SCHEMA,
+                               PSEUDONYMS_SCHEMA)
 """The migrations of the schema: migration ``n`` is ``MIGRATIONS[n - 1]``, a script of
 statements separated by ``;`` (never inside a statement or a comment) in which
 ``{autoincrement}`` stands for the backend's auto-increment primary key. Both backends run
@@ -278,6 +288,10 @@ class SqlIndex(Index):
         self._local = threading.local()
         self._all: list[Any] = []
         self._all_lock = threading.Lock()
+        # told (level, ID) of each resource a committed transaction deleted: the resource,
+        # those below it, the parents left empty, the patients recycled (Orthanc's
+        # SignalResourceDeleted, the hooks' OnDeleted<Level>)
+        self.deleted_listener: Callable[[Level, str], None] | None = None
 
     # --- backend hooks -----------------------------------------------------
     @abstractmethod
@@ -324,6 +338,8 @@ class SqlIndex(Index):
         with self._connection() as conn:
             cur = conn.cursor()
             self._begin_write(cur)
+            deleted: list[tuple[Level, str]] = []
+            _journal.deleted = deleted  # filled by _delete_rows
             try:
                 if logs_changes:
                     _claim_changes(cur)
@@ -331,7 +347,12 @@ class SqlIndex(Index):
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
+            finally:
+                _journal.deleted = None
             cur.execute("COMMIT")
+            if deleted and self.deleted_listener is not None:
+                for level, public_id in deleted:
+                    self.deleted_listener(level, public_id)
 
     @contextmanager
     def _read(self) -> Iterator[Any]:
@@ -445,7 +466,7 @@ class SqlIndex(Index):
             if not overwrite:
                 return StoreOutcome("AlreadyStored")
             replaced = tuple(_attachments_below(cur, existing, Level.INSTANCE))
-            _delete_rows(cur, existing)
+            _delete_rows(cur, existing, replaced=True)
         rids: list[int] = []
         created: list[Level] = []
         for level in Level:
@@ -976,6 +997,24 @@ class SqlIndex(Index):
             cur.execute("SELECT uuid FROM attachments")
             return {r[0] for r in cur.fetchall()}
 
+    # --- the pseudonym register (lethe.store.pseudonyms) ------------------------------
+    @retried
+    def merge_pseudonyms(self, key_name: str, entries: list[RegisterEntry],
+                         strict: bool, durable: bool = True) -> MergeCounts:
+        with self._relaxed() if not durable else contextlib.nullcontext(), \
+                self._write() as cur:
+            return merge_entries(cur, key_name, entries, now_stamp(), strict)
+
+    def find_pseudonyms(self, key_name: str, *, pseudonym: str | None = None,
+                        original: str | None = None) -> list[RegisterEntry]:
+        with self._read() as cur:
+            return find_entries(cur, key_name, pseudonym=pseudonym, original=original)
+
+    def pseudonyms_after(self, key_name: str, after: int, limit: int
+                         ) -> list[tuple[int, RegisterEntry]]:
+        with self._read() as cur:
+            return entries_after(cur, key_name, after, _bounded(limit))
+
 
 # --- SQL helpers (each runs inside the caller's transaction) ----------------
 def _internal_id(cur: Any, public_id: str) -> int | None:
@@ -1189,9 +1228,21 @@ def _attachments_below(cur: Any, rid: int, level: Level) -> list[Attachment]:
     return [Attachment(*r) for r in cur.fetchall()]
 
 
-def _delete_rows(cur: Any, rid: int) -> None:
-    cur.execute("DELETE FROM changes WHERE public_id = "
-                "(SELECT public_id FROM resources WHERE internal_id = ?)", (rid,))
+_journal = threading.local()
+"""``deleted``: the (level, public ID) of the resources the write transaction of this thread
+deleted so far (:meth:`SqlIndex._write`)."""
+
+
+def _delete_rows(cur: Any, rid: int, replaced: bool = False) -> None:
+    """Delete the rows of one resource; noted in the journal unless ``replaced`` (an
+    instance stored again over itself)."""
+    cur.execute("SELECT public_id, level FROM resources WHERE internal_id = ?", (rid,))
+    row = cur.fetchone()
+    if row is not None:
+        cur.execute("DELETE FROM changes WHERE public_id = ?", (row[0],))
+        deleted = getattr(_journal, "deleted", None)
+        if deleted is not None and not replaced:
+            deleted.append((Level(row[1]), row[0]))
     for table in ("main_tags", "identifiers", "metadata", "attachments", "labels",
                   "pending_outputs", "recycling_order"):
         cur.execute(f"DELETE FROM {table} WHERE resource_id = ?", (rid,))  # noqa: S608

@@ -56,10 +56,32 @@ class StabilityMonitor:
                     key = (level, ids[level])
                     self._last_stored.pop(key, None)  # re-inserted at the end
                     self._last_stored[key] = now
-            if self._thread is None and not self._stopping.is_set():
-                self._thread = threading.Thread(target=self._run, name="stability",
-                                                daemon=True)
-                self._thread.start()
+            self._start()
+
+    def _start(self) -> None:
+        """Start the thread, once (the lock held)."""
+        if self._thread is None and not self._stopping.is_set():
+            self._thread = threading.Thread(target=self._run, name="stability", daemon=True)
+            self._thread.start()
+
+    def set_status(self, level: Level, resource_id: str, stable: bool) -> bool:
+        """Orthanc's ``SetStableStatus``: make an unstable patient, study or series stable
+        now (its change is logged at once), or a stable one unstable (as if an instance
+        were stored in it now, its parents untouched). Whether its status changed."""
+        key = (level, resource_id)
+        with self._lock:
+            unstable = key in self._last_stored
+            if stable:
+                if not unstable:
+                    return False
+                del self._last_stored[key]
+            else:
+                self._last_stored.pop(key, None)
+                self._last_stored[key] = self._clock()
+                self._start()
+                return not unstable
+        self.index.log_stable([key])
+        return True
 
     def log_stable(self) -> list[str]:
         """Log the change of every resource stable by now (series before their study, a

@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future
 from pathlib import Path
 from typing import BinaryIO
@@ -22,9 +22,17 @@ from pydicom.dataset import Dataset
 
 from lethe.config import Config
 from lethe.dicom.part10 import Header, parse_file, read_header
+from lethe.dicom.uids import UidMapper
 from lethe.errors import ErrorCode, LetheError, unknown_resource
 from lethe.store.index import Index, Revision
-from lethe.store.ingest import PATIENT_COPY, Ingest, IngestResult, Origin, describe_stored
+from lethe.store.ingest import (
+    PATIENT_COPY,
+    Ingest,
+    IngestResult,
+    Origin,
+    describe_stored,
+    level_tags,
+)
 from lethe.store.jobs_sql import JobStep
 from lethe.store.jobs_table import JobsTable
 from lethe.store.lock import OwnerLock
@@ -40,6 +48,7 @@ from lethe.store.model import (
     StoreOutcome,
 )
 from lethe.store.nodes import Membership, new_node_id
+from lethe.store.pseudonyms import MergeCounts, RegisterEntry, entries_of
 from lethe.store.recycling import StorageLimits
 from lethe.store.sqlindex import SqlIndex
 from lethe.store.sqlite import SQLiteIndex
@@ -91,8 +100,20 @@ class Store:
         self.ingest = Ingest(index, storage, overwrite, None if shared else self.stability,
                              compressed=compressed, store_md5=store_md5, limits=limits)
         self._owner = owner
-        # told (level, ID) of each resource deleted by delete() (the hooks' OnDeleted<Level>)
+        # told (level, ID) of each resource deleted, by any path (the hooks' OnDeleted<Level>)
         self.deleted_listener: Callable[[Level, str], None] | None = None
+        if isinstance(index, SqlIndex):
+            index.deleted_listener = self._signal_deleted
+        # keyed anonymizations record what they replaced (PseudonymRegister.Enabled)
+        self.pseudonym_register = False
+
+    def _signal_deleted(self, level: Level, resource_id: str) -> None:
+        """Tell :attr:`deleted_listener` (after the commit: a failure is only logged)."""
+        if self.deleted_listener is not None:
+            try:
+                self.deleted_listener(level, resource_id)
+            except Exception as exc:  # noqa: BLE001 - the deletion is done all the same
+                log.error("the deletion of a resource was not signalled: %s", exc)
 
     def _is_leader(self) -> bool:
         return self.membership is not None and self.membership.is_leader
@@ -131,6 +152,7 @@ class Store:
         except BaseException:
             owner.release()
             raise
+        store.pseudonym_register = config.PseudonymRegister.Enabled
         try:
             if owner.exclusive:
                 store._repair(keep_resumable=config.SaveJobs)
@@ -152,7 +174,8 @@ class Store:
     def open_for_reading(cls, config: Config) -> Store:
         """Open the existing store of ``config`` without owning it: no lock is taken and
         nothing is repaired, so that it can be read beside the server that owns it
-        (``lethe check``). The caller must only read.
+        (``lethe check``). The caller must only read, or write the pseudonym register
+        (``lethe pseudonyms import``), on which no file depends.
 
         Raises ``FileNotFoundError`` naming the storage folder or the SQLite index when
         there is none (nothing is created).
@@ -411,13 +434,11 @@ class Store:
 
     def delete(self, resource_id: str, level: Level | None = None) -> DeleteOutcome:
         """Delete a resource; its files go after the index commit."""
-        found = self.resource(resource_id, level)
+        self.resource(resource_id, level)  # 404 for an unknown one, or one of another level
         outcome = self.index.delete(resource_id)
         if outcome is None:
             raise unknown_resource()
         self._delete_files(outcome)
-        if self.deleted_listener is not None:
-            self.deleted_listener(found.level, resource_id)
         return outcome
 
     def delete_instances(self, instance_ids: list[str]) -> int:
@@ -722,3 +743,89 @@ class Store:
         removed = self.delete_instances(self._jobs.pending_outputs_of(output_tag))
         self.finish_job(output_tag)
         return removed
+
+    # --- the pseudonym register (lethe.store.pseudonyms) ---------------------------------
+    def record_pseudonyms(self, key_name: str, uids: UidMapper, shift_dates: bool,
+                          outputs: Iterable[tuple[str, Mapping[Level, Mapping[str, str]]
+                                                  | Dataset]],
+                          durable: bool = True) -> int:
+        """Record in the register of ``key_name`` what a keyed anonymization with ``uids``
+        replaced (:func:`~lethe.store.pseudonyms.entries_of`), when the register is enabled
+        (:attr:`pseudonym_register`; else nothing happens).
+
+        ``outputs`` holds, for each output, the ID of its source instance (still indexed)
+        and the output's main tags per level, or its data set. Entries already recorded are left as they
+        are; entries that contradict the register (the key got another secret) are skipped
+        and counted in a warning. Not ``durable``, they may be lost to a power failure until
+        the next durable commit of the index: a job's batch commit, which follows. How many
+        entries were new or completed a row.
+        """
+        if not self.pseudonym_register:
+            return 0
+        entries: dict[RegisterEntry, None] = {}
+        parents: dict[str, tuple[str | None, dict[str, str], dict[str, str]]] = {}
+        for source_id, written in outputs:
+            original = self._original_tags(source_id, parents)
+            if original is not None:
+                tags = level_tags(written) if isinstance(written, Dataset) else written
+                entries.update(dict.fromkeys(entries_of(uids, shift_dates, original, tags)))
+        if not entries:
+            return 0
+        counts = self.index.merge_pseudonyms(key_name, list(entries), strict=False,
+                                             durable=durable)
+        if counts.conflicts:
+            log.warning("pseudonym register of key %r: %d entries contradict those recorded "
+                        "before (was the key's secret changed?) and were not recorded",
+                        key_name, counts.conflicts)
+        return counts.added + counts.completed
+
+    def _original_tags(self, instance_id: str,
+                       parents: dict[str, tuple[str | None, dict[str, str], dict[str, str]]]
+                       ) -> dict[Level, dict[str, str]] | None:
+        """The main tags per level of a stored instance and its parents (the patient's as
+        its study kept them), or None if it is gone; ``parents`` caches the parents."""
+        found = self.index.lookup(instance_id)
+        if found is None:
+            return None
+        tags = {Level.INSTANCE: self.index.main_tags(instance_id)}
+        parent = found.parent_id
+        patient_copy: dict[str, str] = {}
+        for level in (Level.SERIES, Level.STUDY, Level.PATIENT):
+            if parent is None:
+                return None
+            if parent not in parents:
+                own, copy = self.main_tags_with_patient(parent)
+                resource = self.index.lookup(parent)
+                parents[parent] = (resource.parent_id if resource else None, own, copy)
+            next_parent, tags[level], copy = parents[parent]
+            patient_copy = copy or patient_copy
+            parent = next_parent
+        tags[Level.PATIENT] = {**tags[Level.PATIENT], **patient_copy}
+        return tags
+
+    def find_pseudonyms(self, key_name: str, *, pseudonym: str | None = None,
+                        original: str | None = None) -> list[RegisterEntry]:
+        """The register entries of ``key_name`` whose pseudonym (or pseudonymous
+        PatientName) is ``pseudonym``, or whose original is ``original``."""
+        return self.index.find_pseudonyms(key_name, pseudonym=pseudonym, original=original)
+
+    def export_pseudonyms(self, key_name: str, page: int = 1000) -> Iterator[RegisterEntry]:
+        """Every register entry of ``key_name``, in recording order, read ``page`` at a
+        time (each page one read transaction)."""
+        after = 0
+        while True:
+            rows = self.index.pseudonyms_after(key_name, after, page)
+            yield from (entry for _, entry in rows)
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
+
+    def has_pseudonyms(self, key_name: str) -> bool:
+        """Whether the register holds entries of ``key_name``."""
+        return bool(self.index.pseudonyms_after(key_name, 0, 1))
+
+    def import_pseudonyms(self, key_name: str, entries: list[RegisterEntry]) -> MergeCounts:
+        """Merge ``entries`` into the register of ``key_name``, all or nothing:
+        :class:`~lethe.store.pseudonyms.RegisterConflict` for the first one that contradicts
+        it (nothing is imported then)."""
+        return self.index.merge_pseudonyms(key_name, entries, strict=True)

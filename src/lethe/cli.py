@@ -33,6 +33,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from lethe.api.app import create_app
+    from lethe.jobs.pool import skip_read_validation
     from lethe.store.lock import FolderInUse
 
     config = load_config(args.config)
@@ -56,6 +57,7 @@ def _serve(args: argparse.Namespace) -> int:
         # (index work, the pool's feeder); a shorter switch interval than Python's 5 ms
         # keeps a request from waiting that long for the interpreter.
         sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+        skip_read_validation()  # the instance routes run the engine here, as the workers do
         app.state.pool.warm_up()
         log.info("%s %s listening on http://%s:%d", NAME, __version__, host, config.HttpPort)
         # proxy_headers off: as Orthanc, Lethe ignores X-Forwarded-For (a local client could

@@ -10,6 +10,7 @@ import pydicom
 import pytest
 from pydicom.data import get_testdata_file
 
+from lethe.api import responses
 from lethe.dicom.identifiers import ResourceIds
 from tests.support.dicomgen import make_dataset, make_file, to_bytes
 
@@ -74,6 +75,17 @@ def test_file_route_returns_the_bytes_as_received(lethe):
     r = lethe.get(f"/instances/{iid}/file")
     assert r.status_code == 200
     assert r.headers["content-type"] == "application/dicom"
+    assert r.headers["content-length"] == str(len(data))  # a small file: in one piece
+    assert r.content == data
+
+
+def test_a_file_larger_than_the_memory_answer_is_streamed(lethe, monkeypatch):
+    data = ct_small()
+    iid = lethe.post("/instances", content=data).json()["ID"]
+    monkeypatch.setattr(responses, "ANSWER_FROM_MEMORY", 1000)
+    monkeypatch.setattr(responses, "CHUNK", 1024)
+    r = lethe.get(f"/instances/{iid}/file")
+    assert r.status_code == 200 and "content-length" not in r.headers
     assert r.content == data
 
 

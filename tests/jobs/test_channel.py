@@ -123,6 +123,31 @@ def test_without_a_serving_loop_the_process_pool_runs_the_task(pool):
     assert pool.submit(_square_and_pid, 6).result(timeout=30)[0] == 36
 
 
+def test_a_waiting_thread_runs_its_task_over_the_loops_channels(pool, monkeypatch):
+    async def scenario() -> list[tuple[int, int]]:
+        await _connected(pool, 2)
+        monkeypatch.setattr(pool, "submit", lambda *args: pytest.fail("used the process pool"))
+        return await asyncio.gather(*(asyncio.to_thread(pool.run_blocking, _square_and_pid, n)
+                                      for n in range(20)))
+
+    answers = asyncio.run(scenario())
+    assert [square for square, _ in answers] == [n * n for n in range(20)]
+    assert os.getpid() not in {pid for _, pid in answers}
+
+
+def test_a_waiting_thread_gets_the_exception_of_its_task(pool):
+    async def scenario() -> None:
+        await _connected(pool, 1)
+        with pytest.raises(LetheError, match="not DICOM"):
+            await asyncio.to_thread(pool.run_blocking, _refuse, "not DICOM")
+
+    asyncio.run(scenario())
+
+
+def test_a_waiting_thread_without_a_serving_loop_uses_the_process_pool(pool):
+    assert pool.run_blocking(_square_and_pid, 8)[0] == 64
+
+
 def _fail_to_load() -> None:
     raise ValueError("cannot be rebuilt here")
 

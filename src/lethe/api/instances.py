@@ -13,7 +13,12 @@ from starlette.routing import Route
 
 from lethe.api.body import read_body
 from lethe.api.resources import store_of
-from lethe.api.responses import file_response, json_response, output_response, spooled_output
+from lethe.api.responses import (
+    json_response,
+    output_response,
+    small_file_in_memory,
+    spooled_output,
+)
 from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES, transcode_file
 from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
 from lethe.hooks.filters import RECEIVED_FILTER, check_received
@@ -83,8 +88,9 @@ async def get_file(request: Request) -> Response:
     target = request.query_params.get("transcode")
     headers = {"Content-Disposition": f'filename="{rid}.dcm"'}
     if target is None:
-        fp = await run_in_threadpool(store_of(request).open_file, rid)
-        return file_response(fp, "application/dicom", headers=headers)
+        store = store_of(request)
+        output = await run_in_threadpool(lambda: small_file_in_memory(store.open_file(rid)))
+        return output_response(output, "application/dicom", headers=headers)
     if target not in KNOWN_TRANSFER_SYNTAXES:
         raise out_of_range(f"Unknown transfer syntax: {target}")
     quality = request.app.state.config.DicomLossyTranscodingQuality

@@ -59,6 +59,22 @@ def spooled_output(write: Callable[[BinaryIO], object]) -> bytes | BinaryIO:
         return out.read()
 
 
+def small_file_in_memory(fp: BinaryIO) -> bytes | BinaryIO:
+    """The content of an open file when it is at most :data:`ANSWER_FROM_MEMORY` bytes (the
+    file is closed), else the file rewound, to be streamed: a small file is then answered
+    in one piece from the thread that opened it, with no hop per chunk."""
+    try:
+        size = fp.seek(0, io.SEEK_END)
+        fp.seek(0)
+        if size > ANSWER_FROM_MEMORY:
+            return fp
+        with fp:
+            return fp.read()
+    except BaseException:
+        fp.close()
+        raise
+
+
 def output_in_memory(write: Callable[[BinaryIO], object]) -> bytes:
     """The output of ``write(out)`` written to memory: for outputs known to be small."""
     out = io.BytesIO()

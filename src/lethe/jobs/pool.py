@@ -4,7 +4,9 @@ Processes are started with ``forkserver`` (forking a threaded server is not
 safe) and preload the engine modules once. The pool is created on first use.
 Threads submit tasks through the process pool; the event loop runs them over
 direct channels to the same processes (:mod:`lethe.jobs.channel`) once
-:meth:`WorkerPool.serve_channels` runs there.
+:meth:`WorkerPool.serve_channels` runs there, and so does a thread that waits for
+one task (:meth:`WorkerPool.run_blocking`, a C-STORE's association): handing it to
+the loop costs the server less than the process pool's threads and shared queue.
 """
 
 from __future__ import annotations
@@ -31,15 +33,19 @@ PRELOAD = ["lethe.jobs.worker"]
 WATCH_INTERVAL = 1.0  # seconds between two checks that the server still runs
 
 
+def skip_read_validation() -> None:
+    """Have pydicom not validate the values it reads, in this process: in its default mode
+    it only warns (values are the same either way), which costs about 5% of a
+    modification's CPU and fills the log with remarks on the stored files. The workers
+    and the server (whose instance routes run the engine) both skip it."""
+    pydicom.config.settings.reading_validation_mode = pydicom.config.IGNORE
+
+
 def _start_worker(server_pid: int, channel_address: str | None) -> None:
     """In a new worker: watch the server, rehearse the engine (:mod:`lethe.jobs.rehearsal`),
-    and connect to the server's channel if it has one.
-
-    pydicom does not validate the values it reads here: in its default mode it only warns
-    (values are the same either way), which costs about 5% of a modification's CPU and
-    fills the log with remarks on the stored files.
-    """
-    pydicom.config.settings.reading_validation_mode = pydicom.config.IGNORE
+    and connect to the server's channel if it has one; values read are not validated
+    (:func:`skip_read_validation`)."""
+    skip_read_validation()
     _watch_server(server_pid)
     rehearse()
     if channel_address is not None:
@@ -59,6 +65,14 @@ def _watch_server(server_pid: int) -> None:
     threading.Thread(target=watch, name="server-watch", daemon=True).start()
 
 
+def _in_loop(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether this thread runs ``loop`` (where waiting for a result would block it)."""
+    try:
+        return asyncio.get_running_loop() is loop
+    except RuntimeError:  # no running loop in this thread
+        return False
+
+
 class WorkerPool:
     """A lazily started process pool of ``size`` workers (0: one per core); with
     ``channels``, each worker also answers the event loop's tasks over a direct channel."""
@@ -68,6 +82,7 @@ class WorkerPool:
         self._executor: ProcessPoolExecutor | None = None
         self._with_channels = channels
         self._channels: ChannelServer | None = None  # bound with the first workers
+        self._loop: asyncio.AbstractEventLoop | None = None  # the loop serving the channels
         self._lock = threading.Lock()
 
     def _get(self) -> ProcessPoolExecutor:
@@ -117,6 +132,18 @@ class WorkerPool:
             self._get()
             assert self._channels is not None
             await self._channels.serve()
+            self._loop = asyncio.get_running_loop()
+
+    def run_blocking(self, function: Callable[..., Any], *args: Any) -> Any:
+        """``function(*args)`` in a worker process, for a thread that may wait (not the event
+        loop's): handed to the event loop that serves the channels, which sends it over a
+        channel (one wake-up of the loop, instead of the process pool's two threads and
+        shared queue); through the process pool when no loop serves them."""
+        loop = self._loop
+        if loop is not None and self._channels is not None and self._channels.connected \
+                and loop.is_running() and not _in_loop(loop):
+            return asyncio.run_coroutine_threadsafe(self.run(function, *args), loop).result()
+        return self.submit(function, *args).result()
 
     async def run(self, function: Callable[..., Any], *args: Any) -> Any:
         """``function(*args)`` in a worker process, awaited by the event loop: over a
@@ -134,3 +161,4 @@ class WorkerPool:
             if self._channels is not None:
                 self._channels.close()
                 self._channels = None
+                self._loop = None

@@ -40,12 +40,12 @@ async def receive(store: Store, pool: WorkerPool, data: bytes, origin: Origin) -
 def receive_blocking(store: Store, pool: WorkerPool, data: bytes, origin: Origin
                      ) -> IngestResult:
     """:func:`receive` for a thread that may wait (a DICOM association): the same ingest, the
-    worker pool parsing and writing a file up to :data:`POOL_PARSE_LIMIT` bytes, the upload
+    worker pool parsing and writing a file up to :data:`POOL_PARSE_LIMIT` bytes (over the
+    event loop's channels when it serves them: :meth:`WorkerPool.run_blocking`), the upload
     committer indexing it. Raises :class:`LetheError` (400) for a file that cannot be stored."""
     if len(data) > POOL_PARSE_LIMIT:
         return store.store(data, origin)
-    new = pool.submit(worker.receive, store.storage_root, data, origin,
-                      store.compressed).result()
+    new = pool.run_blocking(worker.receive, store.storage_root, data, origin, store.compressed)
     return store.index_received(new).result()
 
 

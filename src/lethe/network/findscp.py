@@ -313,11 +313,12 @@ def _typed(vr: str, value: str, codec: str | None) -> Any:
     if vr in ("OB", "OW", "OD", "OF", "OL", "OV", "UN", "AT"):
         return None
     if codec is not None and not value.isascii():
-        value = "".join(c for c in value if _encodable(c, codec))
+        value = "".join(c for c in value if encodable(c, codec))
     return value
 
 
-def _encodable(character: str, codec: str) -> bool:
+def encodable(character: str, codec: str) -> bool:
+    """Whether ``character`` has a code in the Python codec ``codec``."""
     try:
         character.encode(codec)
     except UnicodeEncodeError:

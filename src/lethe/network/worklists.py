@@ -50,6 +50,7 @@ from lethe.dicom.create import ENCODING_TERMS
 from lethe.dicom.dicomjson import detect_encoding, dictionary_entry, element_string
 from lethe.dicom.maintags import FindConstraint
 from lethe.errors import LetheError, bad_request
+from lethe.network.findscp import encodable
 
 if TYPE_CHECKING:
     from lethe.config import Config
@@ -344,15 +345,7 @@ def _keep_encodable(dataset: Dataset, codec: str) -> None:
         elif element.VR in _TEXT_VRS and isinstance(element.value, str | PersonName) \
                 and not str(element.value).isascii():
             text = str(element.value)
-            element.value = "".join(c for c in text if _encodable(c, codec))
-
-
-def _encodable(character: str, codec: str) -> bool:
-    try:
-        character.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
+            element.value = "".join(c for c in text if encodable(c, codec))
 
 
 _TEXT_VRS = frozenset({"SH", "LO", "ST", "LT", "UT", "UC", "PN"})

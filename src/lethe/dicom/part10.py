@@ -43,9 +43,11 @@ import io
 import os
 import struct
 import zlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from operator import itemgetter
 from typing import BinaryIO
 
 from pydicom import dcmread
@@ -90,6 +92,7 @@ _KERNEL_COPY_MIN = 1 << 14  # below this, one read and one write cost less than 
 _FILES = (io.FileIO, io.BufferedReader, io.BufferedWriter, io.BufferedRandom)
 _PREAMBLE = b"\x00" * 128 + b"DICM"
 _SOP_TAGS = {"SOPClassUID": 0x00080016, "SOPInstanceUID": 0x00080018}
+_TRANSFER_SYNTAX = 0x00020010
 
 
 @dataclass(frozen=True)
@@ -174,8 +177,20 @@ def write_full(dataset: Dataset, out: BinaryIO, transfer_syntax: str) -> None:
     _write(out, dataset, UID(transfer_syntax), None, None)
 
 
+class _BytesSource(io.BytesIO):
+    """A stream over immutable bytes that also keeps a view of them: :func:`_copy` writes a
+    span from the view, without reading it into a new bytes object first (for the pixel data
+    of an image in memory, that copy cost more than the rest of the header work)."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.view = memoryview(data)
+
+
 def _as_stream(source: bytes | BinaryIO) -> BinaryIO:
-    if isinstance(source, bytes | bytearray | memoryview):
+    if isinstance(source, bytes):
+        return _BytesSource(source)
+    if isinstance(source, bytearray | memoryview):
         return io.BytesIO(source)
     return source
 
@@ -259,13 +274,29 @@ def transfer_syntax_of(dataset: Dataset) -> UID:
     """The file's transfer syntax; for a bare data set, the encoding pydicom detected
     (little endian when nothing is known)."""
     meta = getattr(dataset, "file_meta", None)
-    declared = meta.get("TransferSyntaxUID") if meta is not None else None
+    declared = _declared_syntax(meta) if meta is not None else None
     if declared:
-        return UID(str(declared).strip(" \0"))
+        return UID(declared.strip(" \0"))
     implicit, little = dataset.original_encoding
     if implicit:
         return ImplicitVRLittleEndian
     return ExplicitVRLittleEndian if little is not False else ExplicitVRBigEndian
+
+
+def _declared_syntax(meta: Dataset) -> str | None:
+    """The text of the meta information's TransferSyntaxUID as pydicom converts it (falsy
+    when absent or empty).
+
+    A raw single UID is decoded as pydicom decodes it, without converting the element (which
+    costs more than the rest of the meta information's reading); it stays raw.
+    """
+    raw = meta.get_item(_TRANSFER_SYNTAX, keep_deferred=True)
+    if isinstance(raw, RawDataElement) and raw.VR in ("UI", None) and raw.value is not None:
+        text = raw.value.decode(default_encoding).rstrip("\0 ")
+        if "\\" not in text:
+            return str(UID(text))
+    declared = meta.get("TransferSyntaxUID")
+    return str(declared) if declared else None
 
 
 def _locate_pixel_element(stream: BinaryIO, offset: int, implicit: bool,
@@ -392,13 +423,16 @@ def _sop_text(dataset: Dataset, keyword: str) -> str:
     Reading the value converts the element, which the writer then encodes again; a raw UID
     that this would write back unchanged is read without converting it (cheaper).
     """
-    element = dataset.get_item(_SOP_TAGS[keyword], keep_deferred=True)
+    tag = _SOP_TAGS[keyword]
+    element = dataset.get_item(tag, keep_deferred=True)
+    if element is None:
+        return ""
     if isinstance(element, RawDataElement) and element.VR in ("UI", None) and element.value:
         value = element.value.decode(default_encoding).rstrip("\0 ").strip()
         if ("\\" not in value
                 and padded(value.encode(default_encoding), b"\0") == element.value):
             return value.strip(" \0")
-    value = dataset.get(keyword)
+    value = dataset[tag].value  # what dataset.get(keyword) returns, without the keyword lookup
     return "" if value is None else str(value).strip(" \0")
 
 
@@ -418,10 +452,10 @@ def _write(out: BinaryIO, dataset: Dataset, transfer_syntax: UID, pixel: PixelEl
         write_body(out, elements)
         return
     pixel_tag = int(pixel.tag)  # int comparisons: BaseTag compares in Python
-    write_body(out, [entry for entry in elements if entry[0] < pixel_tag])
+    write_body(out, elements[:bisect_left(elements, pixel_tag, key=itemgetter(0))])
     # A pixel element to copy comes with its source (write_modified).
     _copy(source, pixel.offset, pixel.end, out)  # type: ignore[arg-type]
-    write_body(out, [entry for entry in elements if entry[0] > pixel_tag])
+    write_body(out, elements[bisect_right(elements, pixel_tag, key=itemgetter(0)):])
 
 
 _BodyWriter = Callable[[BinaryIO, list[tuple[int, "Element"]]], None]
@@ -437,13 +471,15 @@ def _body_writer(dataset: Dataset, transfer_syntax: UID, source: BinaryIO | None
     * otherwise (no source, or no SpecificCharacterSet), every element is encoded one by one,
       raw ones from their raw value, as ``write_dataset`` would.
     """
-    if source is not None and _raw_copy_allowed(dataset, transfer_syntax):
+    charset = dataset.get("SpecificCharacterSet") or default_encoding
+    encodings = convert_encodings(charset)
+    if source is not None and _raw_copy_allowed(dataset, transfer_syntax, encodings):
         return partial(_write_elements, dataset=dataset, transfer_syntax=transfer_syntax,
-                       source=source)
+                       source=source, charset=charset, encodings=encodings)
     if converts(dataset, transfer_syntax.is_implicit_VR, transfer_syntax.is_little_endian):
         return partial(_write_converted, dataset=dataset, transfer_syntax=transfer_syntax)
     return partial(_write_elements, dataset=dataset, transfer_syntax=transfer_syntax,
-                   source=None)
+                   source=None, charset=charset, encodings=encodings)
 
 
 def _body_elements(dataset: Dataset) -> list[tuple[int, Element]]:
@@ -456,70 +492,68 @@ def _body_elements(dataset: Dataset) -> list[tuple[int, Element]]:
                   if tag >> 16 != 0x0002 and (tag & 0xFFFF or tag >> 16 <= 6))
 
 
-def _raw_copy_allowed(dataset: Dataset, transfer_syntax: UID) -> bool:
+def _raw_copy_allowed(dataset: Dataset, transfer_syntax: UID, encodings: list[str]) -> bool:
     """Whether untouched (raw) elements may be copied from the source as bytes: the encoding
-    and the declared character set are the source's.
+    and the declared character set (whose Python ``encodings`` are given) are the source's.
 
     Not without a SpecificCharacterSet: such files have always been written by pydicom's
     writer, which gives empty raw elements their dictionary VR, and their bytes stay so.
     """
     implicit, little = dataset.original_encoding
-    charset = dataset.get("SpecificCharacterSet")
     return (implicit == transfer_syntax.is_implicit_VR
             and little == transfer_syntax.is_little_endian
-            and bool(charset)
-            and convert_encodings(charset) == convert_encodings(dataset.original_character_set))
-
-
-def _raw_span(element: Element, implicit: bool) -> tuple[int, int] | None:
-    """Where a raw element lies in its source, header included; None if it cannot be copied."""
-    if not isinstance(element, RawDataElement) or element.value_tell is None:
-        return None
-    if element.length == UNDEFINED_LENGTH or element.is_implicit_VR != implicit:
-        return None
-    header = 8 if implicit or element.VR not in LONG_LENGTH_VRS else 12
-    return element.value_tell - header, element.value_tell + element.length
+            and bool(dataset.get("SpecificCharacterSet"))
+            and encodings == convert_encodings(dataset.original_character_set))
 
 
 def _write_elements(out: BinaryIO, elements: list[tuple[int, Element]], *, dataset: Dataset,
-                    transfer_syntax: UID, source: BinaryIO | None) -> None:
+                    transfer_syntax: UID, source: BinaryIO | None,
+                    charset: str | list[str], encodings: list[str]) -> None:
     """Write ``elements`` in order: runs of untouched elements copied from ``source`` as bytes
     (if given), the others encoded one by one (:func:`encode_element`, else pydicom's
     ``write_data_element``) exactly as pydicom's ``write_dataset`` writes them when it
-    converts nothing."""
+    converts nothing. ``charset`` is the data set's SpecificCharacterSet (or pydicom's
+    default encoding), ``encodings`` its Python encodings."""
     implicit, little = transfer_syntax.is_implicit_VR, transfer_syntax.is_little_endian
-    charset = dataset.get("SpecificCharacterSet") or default_encoding
-    encodings = convert_encodings(charset)
     stream = DicomFileLike(out)
     stream.is_implicit_VR, stream.is_little_endian = implicit, little
-    run: list[int] = []  # [start, end] of the current run of copyable bytes
+    start = end = -1  # the current run of copyable bytes (none while end < 0)
     for tag, element in elements:
-        span = None if source is None else _raw_span(element, implicit)
-        if span is not None and run and run[1] == span[0]:
-            run[1] = span[1]
+        # Whether the element is raw and can be copied, and where it lies in the source, header
+        # included (inline: this runs for every element written).
+        if (source is not None and isinstance(element, RawDataElement)
+                and element.value_tell is not None and element.length != UNDEFINED_LENGTH
+                and element.is_implicit_VR == implicit):
+            at = element.value_tell - (8 if implicit or element.VR not in LONG_LENGTH_VRS
+                                       else 12)
+            if at != end:
+                if end >= 0:
+                    _copy(source, start, end, out)
+                start = at
+            end = element.value_tell + element.length
             continue
-        if run:  # a run is only started when there is a source
-            _copy(source, run[0], run[1], out)  # type: ignore[arg-type]
-            run = []
-        if span is not None:
-            run = list(span)
-            continue
-        element = _writable(dataset, tag, implicit, little)
+        if end >= 0:  # a run is only started when there is a source
+            _copy(source, start, end, out)  # type: ignore[arg-type]
+            start = end = -1
+        element = _writable(dataset, tag, element, implicit, little)
         encoded = encode_element(element, implicit=implicit, little=little, encodings=encodings)
         if encoded is None:
             write_data_element(stream, element, charset)
         else:
             out.write(encoded)
-    if run:
-        _copy(source, run[0], run[1], out)  # type: ignore[arg-type]
+    if end >= 0:
+        _copy(source, start, end, out)  # type: ignore[arg-type]
 
 
-def _writable(dataset: Dataset, tag: int, implicit: bool, little: bool) -> Element:
-    """The element ``tag`` as pydicom's ``write_dataset`` writes it: a deferred or empty raw
-    value converted; in an explicit VR encoding, an element without a single VR converted and
-    given one (read as implicit VR from a file that declares explicit VR, which pydicom
-    tolerates)."""
-    element: Element = dataset.get_item(tag)
+def _writable(dataset: Dataset, tag: int, element: Element, implicit: bool,
+              little: bool) -> Element:
+    """The element ``tag`` (``element``, as stored in ``dataset``) as pydicom's
+    ``write_dataset`` writes it: a deferred raw value read (``get_item``, which returns any
+    other element as it is); in an explicit VR encoding, an element without a single VR
+    converted and given one (read as implicit VR from a file that declares explicit VR, which
+    pydicom tolerates)."""
+    if isinstance(element, RawDataElement) and element.value is None:
+        element = dataset.get_item(tag)
     if not implicit and (element.VR is None or len(element.VR) != 2):
         element = correct_ambiguous_vr_element(dataset[tag], dataset, little)
     return element
@@ -536,8 +570,8 @@ def _write_converted(out: BinaryIO, elements: list[tuple[int, Element]], *, data
     if not elements:
         return
     implicit, little = transfer_syntax.is_implicit_VR, transfer_syntax.is_little_endian
-    view = Dataset({BaseTag(tag): _writable(dataset, tag, implicit, little)
-                    for tag, _ in elements}, parent_encoding=_charset(dataset))
+    view = Dataset({BaseTag(tag): _writable(dataset, tag, element, implicit, little)
+                    for tag, element in elements}, parent_encoding=_charset(dataset))
     original_implicit, original_little = dataset.original_encoding
     view.set_original_encoding(original_implicit, original_little,
                                dataset.original_character_set)
@@ -547,8 +581,12 @@ def _write_converted(out: BinaryIO, elements: list[tuple[int, Element]], *, data
 
 
 def _copy(source: BinaryIO, start: int, end: int, out: BinaryIO) -> None:
-    """Copy ``source[start:end]`` to ``out``: by the kernel from file to file (a large span),
-    else, or for what the kernel did not copy, in bounded chunks."""
+    """Copy ``source[start:end]`` to ``out``: from memory when the source is bytes, by the
+    kernel from file to file (a large span), else, or for what the kernel did not copy, in
+    bounded chunks."""
+    if isinstance(source, _BytesSource) and end <= len(source.view):
+        out.write(source.view[start:end])
+        return
     if end - start >= _KERNEL_COPY_MIN:
         start += _copy_in_kernel(source, start, end, out)
     source.seek(start)

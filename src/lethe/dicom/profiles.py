@@ -42,6 +42,7 @@ from importlib.resources import files
 from pydicom.tag import BaseTag, Tag
 
 from lethe.dicom.levels import Level
+from lethe.dicom.rawread import interned_tag
 from lethe.errors import ErrorCode, LetheError
 
 DICOM_VERSIONS = ("2008", "2017c", "2021b", "2023b")
@@ -93,11 +94,11 @@ class Profile:
 
     def in_removed_range(self, tag: int) -> bool:
         """Whether ``tag`` is curve data, overlay data or overlay comments (not in 2008)."""
-        return tag >> 16 in self._range_groups and any(r.contains(tag)
-                                                       for r in self.removed_ranges)
+        return tag >> 16 in self.range_groups and any(r.contains(tag)
+                                                      for r in self.removed_ranges)
 
     @cached_property
-    def _range_groups(self) -> frozenset[int]:
+    def range_groups(self) -> frozenset[int]:
         """The groups the removed ranges cover: most tags are told apart by their group."""
         return frozenset(group for r in self.removed_ranges
                          for group in range(r.group_from, r.group_to + 1))
@@ -179,8 +180,11 @@ def _read_profile(version: str) -> Profile:
 
 
 def _parse_tag(text: str) -> BaseTag:
+    """The tag ``(gggg,eeee)``, interned with the tags of the files read
+    (:func:`lethe.dicom.rawread.interned_tag`: the engine's set lookups then find the same
+    objects)."""
     group, element = text.strip("()").split(",")
-    return Tag(int(group, 16), int(element, 16))
+    return interned_tag(int(group, 16) << 16 | int(element, 16))
 
 
 def _parse_range(spec: dict[str, str]) -> TagRange:

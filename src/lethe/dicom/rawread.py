@@ -56,6 +56,8 @@ from lethe.dicom.encoding import (
 )
 
 _EXPLICIT_HEAD = struct.Struct("<HH2sH").unpack_from
+_IMPLICIT_HEAD = struct.Struct("<HHHH").unpack_from
+"""Group, element, and the low and high halves of the length (the same shape as above)."""
 _LONG_LENGTH = struct.Struct("<L").unpack_from
 _TAG: Callable[[bytes | mmap.mmap, int], tuple[int, int]] = struct.Struct("<HH").unpack_from
 _ITEM_HEAD = struct.Struct("<HHL").unpack_from
@@ -63,9 +65,30 @@ _ITEM_HEAD = struct.Struct("<HHL").unpack_from
 _VRS = {vr.value.encode(): (vr.value, vr.value in LONG_LENGTH_VRS) for vr in VR
         if len(vr.value) == 2}
 """Explicit VR bytes -> (VR, whether a 4-byte length follows)."""
+_UNKNOWN_VR: tuple[str | None, bool] = (None, False)
+_new_raw = tuple.__new__
 
 _CHARSET = 0x00080005
+_INTERNED_MAX = 1 << 16
+_interned: dict[int, BaseTag] = {}
 _TRANSFER_SYNTAX = 0x00020010
+
+
+def interned_tag(number: int) -> BaseTag:
+    """The one ``BaseTag`` of ``number`` shared by every file read (up to 65,536 of them;
+    a fresh one beyond).
+
+    A ``BaseTag`` compares in Python, and a set or dictionary lookup compares the keys it
+    finds unless they are the same object: tags that the profiles and the files share
+    (:func:`lethe.dicom.profiles.load_profile` uses these too) are then looked up at the
+    cost of an ``int``. Fetching one also costs less than making one.
+    """
+    tag = _interned.get(number)
+    if tag is None:
+        tag = BaseTag(number)
+        if len(_interned) < _INTERNED_MAX:
+            _interned[number] = tag
+    return tag
 
 
 class _NotPlain(Exception):
@@ -178,56 +201,58 @@ class _Reader:
                  ) -> tuple[dict[BaseTag, DataElement | RawDataElement], int]:
         """The elements from ``position`` to the end (or up to the first element that is not
         of group 0002 when ``meta``, or to the pixel data when ``stop_at_pixels``), and the
-        position after them."""
+        position after them.
+
+        The loop runs once an element of every file read: the element head is parsed inline,
+        with one ``struct`` call, and the ``RawDataElement`` built as a plain tuple (its
+        defaults appended), without method calls or the named tuple's constructor."""
         buffer, implicit, end = self.buffer, self.implicit, len(self.buffer)
+        defer_size, interned = self.defer_size, _interned
+        head = _IMPLICIT_HEAD if implicit else _EXPLICIT_HEAD
         elements: dict[BaseTag, DataElement | RawDataElement] = {}
         while position < end:
             if end - position < 8:
                 raise _NotPlain  # pydicom ignores the stray bytes
-            group, number = _TAG(buffer, position)
+            group, number, vr_bytes, length = head(buffer, position)
             number |= group << 16  # the tag, as an int: a BaseTag compares slowly
             if (meta and group != 2) or (stop_at_pixels and number in PIXEL_TAGS):
                 return elements, position
             if implicit:
-                length = _LONG_LENGTH(buffer, position + 4)[0]
+                length = vr_bytes | length << 16  # the two halves of the 4-byte length
                 vr, value_at = None, position + 8
             else:
-                vr, length, value_at = self._explicit_head(position)
+                vr, long_length = _VRS.get(vr_bytes, _UNKNOWN_VR)
+                if vr is None:
+                    raise _NotPlain  # pydicom guesses what the element is
+                value_at = position + 8
+                if long_length:
+                    length = _LONG_LENGTH(buffer, value_at)[0]
+                    value_at += 4
             if number == ITEM_DELIMITER:
                 raise _NotPlain  # pydicom stops reading there
-            tag = BaseTag(number)
+            tag = interned.get(number) or interned_tag(number)
             if length == UNDEFINED_LENGTH:
                 elements[tag], position = self._sequence(tag, vr, value_at)
                 continue
             position = value_at + length
             if position > end:
                 raise _NotPlain  # truncated
-            elements[tag] = RawDataElement(tag, vr, length,
-                                           self._value(number, vr, length, value_at),
-                                           value_at, implicit, True)
+            if number == _CHARSET:
+                value = self._charset_value(vr, length, value_at)
+            elif defer_size is not None and length > defer_size:
+                value = None
+            else:
+                value = buffer[value_at:position] if length else _empty_value(vr)
+            elements[tag] = _new_raw(RawDataElement, (tag, vr, length, value, value_at,
+                                                      implicit, True, True, False))
         return elements, position
 
-    def _explicit_head(self, position: int) -> tuple[str, int, int]:
-        """VR, length and value position of the explicit VR element at ``position``."""
-        _, _, vr_bytes, length = _EXPLICIT_HEAD(self.buffer, position)
-        vr, long_length = _VRS.get(vr_bytes, (None, False))
-        if vr is None:
-            raise _NotPlain  # pydicom guesses what the element is
-        if long_length:
-            (length,) = _LONG_LENGTH(self.buffer, position + 8)
-            return vr, length, position + 12
-        return vr, length, position + 8
-
-    def _value(self, tag: int, vr: str | None, length: int, value_at: int) -> bytes | None:
-        """The raw value pydicom reads: ``None`` when deferred, the VR's empty value when
-        empty. The character set read here applies to the sequences read after it."""
-        if tag == _CHARSET:
-            value = self.buffer[value_at:value_at + length] if length else _empty_value(vr)
-            self.encoding = convert_encodings(convert_string(value or b"", True))
-            return value
-        if self.defer_size is not None and length > self.defer_size:
-            return None
-        return self.buffer[value_at:value_at + length] if length else _empty_value(vr)
+    def _charset_value(self, vr: str | None, length: int, value_at: int) -> bytes | None:
+        """The raw SpecificCharacterSet value, which applies to the sequences read after it
+        (never deferred, as pydicom reads it)."""
+        value = self.buffer[value_at:value_at + length] if length else _empty_value(vr)
+        self.encoding = convert_encodings(convert_string(value or b"", True))
+        return value
 
     def _sequence(self, tag: BaseTag, vr: str | None, value_at: int) -> tuple[DataElement, int]:
         """An element of undefined length: a sequence, read by pydicom's ``read_sequence``."""

@@ -68,11 +68,12 @@ def test_a_durable_write_syncs_the_holder_of_each_folder_it_made(tmp_path: Path,
     assert synced == [str(tmp_path), str(top), str(leaf)]  # both folders made, then the file's
 
     synced.clear()  # next: a new leaf folder under the existing top folder
+    new_leaf = "fe" if leaf.name == "ff" else "ff"  # never the first file's own leaf
     monkeypatch.setattr(storage_module.uuid, "uuid4",
-                        lambda: f"{top.name}ff0000-0000-4000-8000-000000000000")
+                        lambda: f"{top.name}{new_leaf}0000-0000-4000-8000-000000000000")
     second = _write(area, b"b", durable=True)
-    assert area.path(second).parent == top / "ff"
-    assert synced == [str(top), str(top / "ff")]  # the root is not synced again
+    assert area.path(second).parent == top / new_leaf
+    assert synced == [str(top), str(top / new_leaf)]  # the root is not synced again
     assert area.read(second) == b"b"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import BinaryIO
@@ -18,7 +17,7 @@ from lethe.api.instances import origin_of
 from lethe.api.jobs import parse_job_options, run_job
 from lethe.api.pseudonyms import record_instance_pseudonyms
 from lethe.api.resources import LEVEL_BY_PLURAL, store_of
-from lethe.api.responses import output_in_memory, output_response, spooled_output
+from lethe.api.responses import file_size, output_in_memory, output_response, spooled_output
 from lethe.api.system import check_level
 from lethe.dicom.modify_file import modify_file
 from lethe.dicom.proof import modify_file_verified
@@ -99,7 +98,7 @@ async def instance_route(request: Request) -> Response:
     def modify() -> bytes | BinaryIO:
         with store.open_file(rid) as fp:  # 404 before a counter value is drawn
             context = new_context(store, config, parsed)
-            in_memory = parsed.transcode is None and _size(fp) <= SMALL_FILE
+            in_memory = parsed.transcode is None and file_size(fp) <= SMALL_FILE
             source = fp.read() if in_memory else fp
 
             def write(out: BinaryIO) -> None:
@@ -113,13 +112,6 @@ async def instance_route(request: Request) -> Response:
                 record_instance_pseudonyms(store, parsed, context, rid, written)
             return output_in_memory(write) if in_memory else spooled_output(write)
     return output_response(await run_in_threadpool(modify), "application/dicom")
-
-
-def _size(fp: BinaryIO) -> int:
-    """The size of an open file, left at its start."""
-    size = fp.seek(0, io.SEEK_END)
-    fp.seek(0)
-    return size
 
 
 async def resource_route(request: Request) -> Response:
@@ -162,13 +154,21 @@ async def bulk_route(request: Request) -> Response:
 def _dry_run(request: Request, parsed: ModificationRequest, resources: list[str],
              level: Level, options, output_level: Level | None) -> dict:
     """``DryRun``: the checks of a real submission, then the plan; nothing is written."""
+    sources = _checked_sources(request, parsed, resources, level, options, output_level)
+    return plan_json(store_of(request), request.app.state.config, parsed, resources, sources)
+
+
+def _checked_sources(request: Request, parsed: ModificationRequest, resources: list[str],
+                     level: Level, options, output_level: Level | None) -> tuple[str, ...]:
+    """The source instances of a submission, after its checks (the resources exist at the
+    output level, and :func:`check_submission` accepts each)."""
     store, config = store_of(request), request.app.state.config
     if output_level is not None:
         store.resource(resources[0], output_level)
     sources = source_instances(store, resources)
     for rid in resources if output_level is not None else ():
         check_submission(store, config, parsed, level, rid, options.keep_source)
-    return plan_json(store, config, parsed, resources, sources)
+    return sources
 
 
 def _parsed_from(request: Request, body: dict, anonymize: bool,
@@ -181,11 +181,7 @@ def _plan_job(request: Request, parsed: ModificationRequest, resources: list[str
               level: Level, options, output_level: Level | None,
               parsed_from: ParsedFrom | None = None) -> ModificationJob:
     store, config = store_of(request), request.app.state.config
-    if output_level is not None:
-        store.resource(resources[0], output_level)
-    sources = source_instances(store, resources)
-    for rid in resources if output_level is not None else ():
-        check_submission(store, config, parsed, level, rid, options.keep_source)
+    sources = _checked_sources(request, parsed, resources, level, options, output_level)
     plan = ModificationPlan(parsed, new_context(store, config, parsed), sources,
                             tuple(resources), output_level, options.keep_source,
                             options.permissive, origin_of(request),

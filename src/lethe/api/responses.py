@@ -59,14 +59,19 @@ def spooled_output(write: Callable[[BinaryIO], object]) -> bytes | BinaryIO:
         return out.read()
 
 
+def file_size(fp: BinaryIO) -> int:
+    """The size of an open file, left at its start."""
+    size = fp.seek(0, io.SEEK_END)
+    fp.seek(0)
+    return size
+
+
 def small_file_in_memory(fp: BinaryIO) -> bytes | BinaryIO:
     """The content of an open file when it is at most :data:`ANSWER_FROM_MEMORY` bytes (the
     file is closed), else the file rewound, to be streamed: a small file is then answered
     in one piece from the thread that opened it, with no hop per chunk."""
     try:
-        size = fp.seek(0, io.SEEK_END)
-        fp.seek(0)
-        if size > ANSWER_FROM_MEMORY:
+        if file_size(fp) > ANSWER_FROM_MEMORY:
             return fp
         with fp:
             return fp.read()

@@ -239,13 +239,12 @@ class DicomNetwork:
              timeout: int | None = None) -> Peer:
         """How to call ``modality``: as ``local_aet`` (else its ``LocalAet``, else
         ``DicomAet``), with ``timeout`` (else its ``Timeout``, else ``DicomScuTimeout``)."""
+        from lethe.hooks.filters import outgoing_check
         from lethe.network.scu import Peer
 
         if timeout is None:
             timeout = modality.timeout or self.settings.scu_timeout
         tls = self.tls.client_context() if modality.use_dicom_tls else None
-        from lethe.hooks.filters import outgoing_check
-
         return Peer(modality, local_aet or modality.local_aet or self.settings.aet, timeout,
                     self.settings.maximum_pdu_length, tls,
                     None if self.hooks is None else outgoing_check(self.hooks))

@@ -141,6 +141,8 @@ def test_the_skip_link_leads_to_the_view(page, server, resources):
     skip = page.get_by_role("link", name="Skip to content")
     assert skip.evaluate("(e) => e === document.activeElement") and skip.is_visible()
     page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "view"
+    assert page.evaluate("location.hash") == "#/studies"  # the page stays where it was
     page.keyboard.press("Tab")
     assert page.evaluate("document.getElementById('view').contains(document.activeElement)")
 

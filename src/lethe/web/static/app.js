@@ -58,6 +58,11 @@ async function route() {
 }
 
 window.addEventListener("hashchange", route);
+// The skip link moves the focus to the view; followed as a link, it would route to "#view".
+document.querySelector("a.skip").addEventListener("click", (event) => {
+  event.preventDefault();
+  document.getElementById("view").focus();
+});
 window.addEventListener("unhandledrejection", (event) => showError(event.reason));
 api.get("/system").then((system) => {
   document.getElementById("server").textContent = `${system.Name} ${system.Version}`;

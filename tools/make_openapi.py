@@ -43,6 +43,8 @@ from pathlib import Path
 
 from starlette.routing import Mount, Route
 
+from lethe.api.routing import WordsConvertor
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -97,10 +99,10 @@ def route_paths(route: Route) -> list[str]:
 
 
 def _choice_words(route: Route, name: str) -> list[str]:
-    regex = route.param_convertors[name].regex
-    if not re.fullmatch(r"[\w-]+(\|[\w-]+)*", regex):
+    convertor = route.param_convertors[name]
+    if not isinstance(convertor, WordsConvertor):
         raise ValueError(f"route {route.path}: cannot enumerate the values of {{{name}}}")
-    return regex.split("|")
+    return list(convertor.words)
 
 
 def lethe_operations(routes: Iterable[object]) -> dict[str, set[str]]:

@@ -105,18 +105,27 @@ class KnownResources:
                                         ("studies", "ParentStudy"), ("patients", "ParentPatient")):
                     found.setdefault(collection, set()).add(body[key])
             self.ids.update({collection: sorted(ids) for collection, ids in found.items()})
-            for collection, ids in found.items():  # the user attachment and metadata 1024
-                for rid in ids:
-                    for item in ("attachments", "metadata"):
-                        answer = self.client.put(f"/{collection}/{rid}/{item}/1024",
-                                                 data=b"fuzzed")
-                        assert answer.status_code == 200, answer.text
+        for collection in ("instances", "series", "studies", "patients"):
+            for rid in self.ids[collection]:  # the user attachment and metadata 1024
+                self._restore_items(collection, rid)
         jobs = self.ids.get("jobs", [])
         if not jobs or self.client.get(f"/jobs/{jobs[0]}").status_code != 200:
             answer = self.client.post(f"/series/{self.ids['series'][0]}/anonymize",
                                       json={"Asynchronous": True})
             assert answer.status_code == 200, answer.text
             self.ids["jobs"] = [answer.json()["ID"]]
+
+    def _restore_items(self, collection: str, rid: str) -> None:
+        """Put the user attachment and metadata ``1024`` of a resource again if a request
+        deleted them (or they were never put)."""
+        missing = []
+        if self.store.index.attachment(rid, 1024) is None:
+            missing.append("attachments")
+        if "1024" not in self.store.index.metadata(rid):
+            missing.append("metadata")
+        for item in missing:
+            answer = self.client.put(f"/{collection}/{rid}/{item}/1024", data=b"fuzzed")
+            assert answer.status_code == 200, answer.text
 
     def aim(self, case) -> None:
         """For half of the cases (chosen by a hash of the generated values), replace what

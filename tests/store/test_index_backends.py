@@ -177,6 +177,8 @@ def test_labels_are_sorted_by_code_point_on_every_backend(index: SqlIndex):
 def test_counters_and_logged_changes(index: SqlIndex):
     assert [index.next_sequence("AnonymizedPatient") for _ in range(3)] == [1, 2, 3]
     assert index.next_sequence("Other") == 1
+    assert index.next_sequence("Other", 16) == 17  # a block: values 2 to 17
+    assert index.next_sequence("Other") == 18
     index.store(new(), overwrite=False)
     index.log_change("ModifiedStudy", Level.STUDY, "s-S")
     assert change_log(index)[-1] == (5, "ModifiedStudy", "s-S")

@@ -7,7 +7,6 @@ import logging
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 
@@ -37,7 +36,9 @@ from lethe.api import (
 from lethe.api import tags as tag_routes
 from lethe.api.errors import InternalErrorMiddleware, http_error_handler, lethe_error_handler
 from lethe.api.metrics import Metrics, MetricsMiddleware
+from lethe.api.routing import IndexedRouter
 from lethe.api.security import SecurityMiddleware
+from lethe.api.threads import run_in_thread
 from lethe.api.uris import UriNormalizationMiddleware
 from lethe.config import Config
 from lethe.dicom.tags import TagDictionary
@@ -81,12 +82,12 @@ def create_app(config: Config, store: Store | None = None, *,
     async def lifespan(app: Starlette):
         await pool.serve_channels()
         # The instance routes run the engine in this process, from threads: a first thread
-        # hop (which loads anyio's backend) and a first use of the engine, before requests.
-        await run_in_threadpool(rehearse)
-        cluster = await run_in_threadpool(start_saved_jobs, engine, journal, store)
+        # hop (which starts the first request thread) and a first use of the engine, before requests.
+        await run_in_thread(rehearse)
+        cluster = await run_in_thread(start_saved_jobs, engine, journal, store)
         if dicom_listener:
             try:
-                await run_in_threadpool(network.start)
+                await run_in_thread(network.start)
             except OSError as exc:
                 log.error("cannot listen for DICOM on %s:%d (DicomBindAddress, DicomPort): %s",
                           network.settings.bind_address, network.settings.port, exc.strerror)
@@ -95,12 +96,12 @@ def create_app(config: Config, store: Store | None = None, *,
         if hooks.active:
             hook_server = HookServer(app, asyncio.get_running_loop(), store, config, hooks, tags,
                                      engine)
-            await run_in_threadpool(hooks.start, hook_server, config.LuaHeartBeatPeriod)
+            await run_in_thread(hooks.start, hook_server, config.LuaHeartBeatPeriod)
             hook_server.watch_changes()
         yield
         if hook_server is not None:
             hook_server.stop()
-            await run_in_threadpool(hooks.stop)  # Finalize, which may call the REST API
+            await run_in_thread(hooks.stop)  # Finalize, which may call the REST API
         network.stop()  # no association uses the store once it closes
         if cluster is not None:
             cluster.stop()  # claims nothing more
@@ -109,13 +110,13 @@ def create_app(config: Config, store: Store | None = None, *,
         store.close()
 
     metrics = Metrics(config.MetricsEnabled)
-    app = Starlette(
-        routes=(instances.routes + modify.routes + deidentify.routes + system.routes + jobs.routes
+    routes = (instances.routes + modify.routes + deidentify.routes + system.routes + jobs.routes
                 + reconstruct.routes + modalities.routes + legacy_find.routes + peers.routes
                 + archives.routes + images.routes + changes.routes + find.routes + tag_routes.routes
                 + attachments.routes + tools.routes + settings.routes + lua.routes
                 + pseudonyms.routes
-                + resources.routes + web.routes + worklists.routes),
+              + resources.routes + web.routes + worklists.routes)
+    app = Starlette(
         middleware=[Middleware(UriNormalizationMiddleware),
                     Middleware(MetricsMiddleware, metrics=metrics),
                     Middleware(SecurityMiddleware, config=config),
@@ -123,8 +124,8 @@ def create_app(config: Config, store: Store | None = None, *,
                     Middleware(InternalErrorMiddleware)],
         exception_handlers={LetheError: lethe_error_handler,
                             HTTPException: http_error_handler},
-        lifespan=lifespan,
     )
+    app.router = IndexedRouter(routes, lifespan=lifespan)
     app.state.config = config
     app.state.metrics = metrics
     app.state.store = store

@@ -25,7 +25,6 @@ import asyncio
 from collections.abc import AsyncIterator, Generator
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
@@ -34,6 +33,7 @@ from lethe.api.body import read_json
 from lethe.api.jobs import engine_of, parse_job_options
 from lethe.api.resources import LEVEL_BY_PLURAL, store_of
 from lethe.api.responses import file_response, json_response, text_response
+from lethe.api.threads import run_in_thread
 from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES, SUPPORTED_TARGETS
 from lethe.errors import ErrorCode, LetheError, bad_file_format, bad_request, out_of_range
 from lethe.jobs.archive import (
@@ -146,13 +146,13 @@ class _Request:
             self.extended = _boolean(body["Extended"], "Extended")
 
     async def answer(self) -> Response:
-        plan = await run_in_threadpool(
+        plan = await run_in_thread(
             plan_archive, store_of(self.request), self.resources, media=self.media,
             extended=self.extended, patient_from_study=self.patient_from_study)
         options = ArchiveOptions(self.transcode, self.quality)
         if self.synchronous:
             return self._stream(plan, options)
-        return await run_in_threadpool(self._submit, plan, options)  # writes the job row
+        return await run_in_thread(self._submit, plan, options)  # writes the job row
 
     def _stream(self, plan: ArchivePlan, options: ArchiveOptions) -> Response:
         chunks = archive_chunks(store_of(self.request), plan, options,
@@ -176,7 +176,7 @@ async def _in_threads(chunks: Generator[bytes, None, None]) -> AsyncIterator[byt
     done = object()
     try:
         while True:
-            chunk = await run_in_threadpool(next, chunks, done)
+            chunk = await run_in_thread(next, chunks, done)
             if chunk is done:
                 return
             if chunk:
@@ -187,7 +187,7 @@ async def _in_threads(chunks: Generator[bytes, None, None]) -> AsyncIterator[byt
 
 async def _single(request: Request, media: bool, post: bool) -> Response:
     level, rid = LEVEL_BY_PLURAL[request.path_params["level"]], request.path_params["id"]
-    await run_in_threadpool(store_of(request).resource, rid, level)
+    await run_in_thread(store_of(request).resource, rid, level)
     archive = _Request(request, [rid], media=media, extended=False, filename=f"{rid}.zip",
                        patient_from_study=level in (Level.STUDY, Level.SERIES))
     if post:
@@ -245,7 +245,7 @@ def _tools(media: bool, extended: bool):  # noqa: ANN202 - a route endpoint
 async def get_job_output(request: Request) -> Response:
     """``GET /jobs/{id}/archive``: the archive of a finished asynchronous job."""
     job_id, key = request.path_params["id"], request.path_params["key"]
-    await run_in_threadpool(engine_of(request).get, job_id)  # 404 for an unknown job
+    await run_in_thread(engine_of(request).get, job_id)  # 404 for an unknown job
     job = outputs_of(request).output(job_id) if key == "archive" else None
     fp = None
     if job is not None and job.path is not None:
@@ -261,7 +261,7 @@ async def get_job_output(request: Request) -> Response:
 async def delete_job_output(request: Request) -> Response:
     """``DELETE /jobs/{id}/archive`` (Orthanc 1.12.1): remove the archive of a job."""
     job_id, key = request.path_params["id"], request.path_params["key"]
-    await run_in_threadpool(engine_of(request).get, job_id)
+    await run_in_thread(engine_of(request).get, job_id)
     if key != "archive" or not outputs_of(request).delete(job_id):
         raise LetheError(ErrorCode.INEXISTENT_ITEM, f"Job has no such output: {key}")
     return text_response("")

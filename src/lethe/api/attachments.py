@@ -18,8 +18,7 @@ import hashlib
 import re
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
-from starlette.convertors import Convertor, register_url_convertor
+from starlette.convertors import register_url_convertor
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -28,6 +27,8 @@ from lethe.api.body import read_body
 from lethe.api.resources import store_of
 from lethe.api.responses import file_response, json_response, text_response
 from lethe.api.revisions import delete_revision, etag, not_modified, write_revision
+from lethe.api.routing import WordsConvertor
+from lethe.api.threads import run_in_thread
 from lethe.errors import ErrorCode, LetheError, unknown_resource
 from lethe.store.model import Attachment, Level
 from lethe.store.store import Store
@@ -128,7 +129,7 @@ async def list_attachments(request: Request) -> Response:
         if "full" in request.query_params:
             return {names.name(number): number for number in found}
         return [names.name(number) for number in found]
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 async def attachment_get(request: Request) -> Response:
@@ -141,7 +142,7 @@ async def attachment_get(request: Request) -> Response:
         if not_modified(request, attachment.revision, attachment.md5):
             return attachment, Response(status_code=304)
         return attachment, _describe(request, store, attachment, operation)
-    attachment, answer = await run_in_threadpool(work)
+    attachment, answer = await run_in_thread(work)
     assert answer is not None
     answer.headers["ETag"] = etag(attachment.revision, attachment.md5)
     return answer
@@ -186,23 +187,23 @@ def _describe(request: Request, store: Store, attachment: Attachment,
 
 async def attachment_put(request: Request) -> Response:
     """``PUT /{level}/{id}/attachments/{name}``: attach the body as a user attachment."""
-    store, rid, content_type = await run_in_threadpool(_target, request)
+    store, rid, content_type = await run_in_thread(_target, request)
     if not _is_user(content_type):
         raise _forbidden(content_type)
     expected = write_revision(request)
     data = await read_body(request)
-    new = await run_in_threadpool(store.put_attachment, rid, content_type, data, expected)
+    new = await run_in_thread(store.put_attachment, rid, content_type, data, expected)
     md5 = new.md5 or hashlib.md5(data).hexdigest()
     return json_response({}, headers={"ETag": etag(new.revision, md5)})
 
 
 async def attachment_delete(request: Request) -> Response:
     """``DELETE /{level}/{id}/attachments/{name}``: remove a user attachment."""
-    store, rid, content_type = await run_in_threadpool(_target, request)
+    store, rid, content_type = await run_in_thread(_target, request)
     if not _is_user(content_type):
         raise _forbidden(content_type)
     expected = delete_revision(request)
-    if not await run_in_threadpool(store.delete_attachment, rid, content_type, expected):
+    if not await run_in_thread(store.delete_attachment, rid, content_type, expected):
         raise unknown_resource(f"no attachment {content_type}")
     return text_response("")
 
@@ -218,7 +219,7 @@ async def attachment_post(request: Request) -> Response:
         elif store.change_compression(rid, content_type, operation == "compress") is None:
             raise unknown_resource(f"no attachment {content_type}")
         return {}
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 def _verify(store: Store, attachment: Attachment) -> None:
@@ -247,22 +248,10 @@ def _md5_of(fp: Any) -> str:
     return digest.hexdigest()
 
 
-class _Words(Convertor):
-    """A path segment restricted to a fixed set of words."""
-
-    def __init__(self, *words: str) -> None:
-        self.regex = "|".join(words)  # type: ignore[misc]  # Starlette reads the instance's
-
-    def convert(self, value: str) -> str:
-        return value
-
-    def to_string(self, value: str) -> str:
-        return value
-
-
-register_url_convertor("attachment_read", _Words(*(op for op in OPERATIONS if op not in
-                                                   ("compress", "uncompress", "verify-md5"))))
-register_url_convertor("attachment_write", _Words("compress", "uncompress", "verify-md5"))
+_WRITES = ("compress", "uncompress", "verify-md5")
+register_url_convertor("attachment_read",
+                       WordsConvertor(*(op for op in OPERATIONS if op not in _WRITES)))
+register_url_convertor("attachment_write", WordsConvertor(*_WRITES))
 
 ATTACHMENT = "/{level:level}/{id}/attachments/{name}"
 routes = [

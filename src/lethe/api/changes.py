@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from lethe.api.resources import store_of
 from lethe.api.responses import json_response
+from lethe.api.threads import run_in_thread
 from lethe.errors import ErrorCode, LetheError, bad_request
 from lethe.store.model import Change, Export
 
@@ -103,12 +103,12 @@ async def get_changes(request: Request) -> Response:
         if rows:
             body["First"] = rows[0].seq
         return dict(sorted(body.items()))
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 async def delete_changes(request: Request) -> Response:
     """``DELETE /changes``: empty the changes log (sequence numbers go on)."""
-    await run_in_threadpool(store_of(request).clear_changes)
+    await run_in_thread(store_of(request).clear_changes)
     return Response(b"", media_type="text/plain")
 
 
@@ -129,12 +129,12 @@ async def get_exports(request: Request) -> Response:
             rows, since_shown = rows[:limit], since
         return {"Done": done, "Exports": [export_json(e) for e in rows],
                 "Last": rows[-1].seq if rows else since_shown}
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 async def delete_exports(request: Request) -> Response:
     """``DELETE /exports``: empty the log of exports."""
-    await run_in_threadpool(store_of(request).clear_exports)
+    await run_in_thread(store_of(request).clear_exports)
     return Response(b"", media_type="text/plain")
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -15,6 +14,7 @@ from lethe.api.body import read_json
 from lethe.api.network_args import modality_of, network_of, peer_of
 from lethe.api.resources import store_of
 from lethe.api.responses import json_response
+from lethe.api.threads import run_in_thread
 from lethe.dicom.levels import Level
 from lethe.errors import ErrorCode, LetheError, bad_file_format
 from lethe.network import commitment
@@ -64,9 +64,9 @@ async def storage_commitment(request: Request) -> Response:
     body = await read_json(request)
     if not isinstance(body, dict):
         raise bad_file_format("Must provide a JSON object")
-    instances = await run_in_threadpool(_commitment_instances, request, body)
+    instances = await run_in_thread(_commitment_instances, request, body)
     network = network_of(request)
-    transaction = await run_in_threadpool(commitment.request, network.commitments,
+    transaction = await run_in_thread(commitment.request, network.commitments,
                                           peer_of(request, modality, body), instances)
     return json_response({"ID": transaction, "Path": f"/storage-commitment/{transaction}"})
 
@@ -90,7 +90,7 @@ async def remove_committed(request: Request) -> Response:
             for instance in store.lookup_identifier(Level.INSTANCE, sop_instance):
                 if store.main_tags(instance).get("SOPInstanceUID") == sop_instance:
                     store.delete(instance, Level.INSTANCE)
-    await run_in_threadpool(work)
+    await run_in_thread(work)
     return json_response({})
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from lethe.api.resources import store_of
+from lethe.api.threads import run_in_thread
 from lethe.config import Config
 from lethe.dicom.engine import ModificationContext
 from lethe.dicom.part10 import read_header
@@ -83,7 +83,7 @@ async def instance_plan_response(request: Request, parsed: ModificationRequest) 
         context = plan_context(config, parsed)
         return {"DryRun": True, "ID": rid,
                 **_instance_plan(store, rid, parsed, context).as_json()}
-    return JSONResponse(await run_in_threadpool(plan))
+    return JSONResponse(await run_in_thread(plan))
 
 
 async def residual_identity_route(request: Request) -> Response:
@@ -112,7 +112,7 @@ async def residual_identity_route(request: Request) -> Response:
         return {"ID": output_id, "Source": source_id, "DicomVersion": version,
                 "Leaks": [{"Path": leak.path, "SourceTag": leak.source_tag, "Kind": leak.kind}
                           for leak in leaks]}
-    return JSONResponse(await run_in_threadpool(check))
+    return JSONResponse(await run_in_thread(check))
 
 
 routes = [

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -29,6 +28,7 @@ from lethe.api.listing import (
 )
 from lethe.api.resources import store_of
 from lethe.api.responses import json_response
+from lethe.api.threads import run_in_thread
 from lethe.store.find import FindQuery, count, find
 from lethe.store.model import Level
 
@@ -64,7 +64,7 @@ async def tools_find(request: Request) -> Response:
             return ids
         return expand_all(store, ids, expansion,
                           stable_age=request.app.state.config.StableAge, tags=tags)
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 async def count_resources(request: Request) -> Response:
@@ -73,13 +73,13 @@ async def count_resources(request: Request) -> Response:
     body = await read_json_object(request)
     query = FindQuery.parse(body, tags_of(request))
     body_format(body, "simplify")  # checked as /tools/find checks them
-    total = await run_in_threadpool(count, store_of(request), query)
+    total = await run_in_thread(count, store_of(request), query)
     return json_response({"Count": total})
 
 
 async def tools_labels(request: Request) -> Response:
     """``GET /tools/labels``: every label that some resource has, sorted."""
-    return json_response(await run_in_threadpool(store_of(request).all_labels))
+    return json_response(await run_in_thread(store_of(request).all_labels))
 
 
 routes = [

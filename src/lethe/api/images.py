@@ -19,13 +19,13 @@ from collections.abc import Callable
 from typing import Any
 
 from pydicom.dataset import Dataset
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from lethe.api.resources import store_of
 from lethe.api.responses import json_response
+from lethe.api.threads import run_in_thread
 from lethe.dicom import rendering
 from lethe.errors import ErrorCode, LetheError
 from lethe.store.model import Level
@@ -128,7 +128,7 @@ async def _answer_image(request: Request, render: Callable[[Dataset, Any, int], 
         dataset = _dataset(request)
         image = render(dataset, _decoded(dataset, index), index)
         return rendering.encode(image, mime, quality)
-    return Response(await run_in_threadpool(work), media_type=mime)
+    return Response(await run_in_thread(work), media_type=mime)
 
 
 def _extraction(mode: rendering.Mode) -> Callable[[Dataset, Any, int], Any]:
@@ -164,12 +164,12 @@ async def get_rendered(request: Request) -> Response:
 async def list_frames(request: Request) -> Response:
     def work() -> list[int]:
         return list(range(rendering.frames_count(_dataset(request))))
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 async def list_frame_routes(request: Request) -> Response:
     _frame_index(request, strict=False)
-    await run_in_threadpool(store_of(request).resource, request.path_params["id"],
+    await run_in_thread(store_of(request).resource, request.path_params["id"],
                             Level.INSTANCE)
     return json_response(FRAME_ROUTES)
 
@@ -179,7 +179,7 @@ async def get_matlab(request: Request) -> Response:
 
     def work() -> str:
         return rendering.matlab(rendering.decode_frame(_dataset(request), index))
-    return Response((await run_in_threadpool(work)).encode("ascii"), media_type="text/plain")
+    return Response((await run_in_thread(work)).encode("ascii"), media_type="text/plain")
 
 
 async def get_raw(request: Request) -> Response:
@@ -191,7 +191,7 @@ async def get_raw(request: Request) -> Response:
         if compressed:
             return gzip.compress(data), "application/gzip"
         return data, mime
-    data, mime = await run_in_threadpool(work)
+    data, mime = await run_in_thread(work)
     return Response(data, media_type=mime)
 
 
@@ -214,7 +214,7 @@ async def get_numpy(request: Request) -> Response:
         factors = [rendering.rescale(dataset, i) for i in indices] if rescale else None
         return rendering.numpy_file(frames, shape_of_one=one, compress=compress,
                                     rescaled=factors)
-    return Response(await run_in_threadpool(work), media_type=NUMPY_TYPE)
+    return Response(await run_in_thread(work), media_type=NUMPY_TYPE)
 
 
 async def get_series_numpy(request: Request) -> Response:
@@ -236,7 +236,7 @@ async def get_series_numpy(request: Request) -> Response:
             raise LetheError(ErrorCode.BAD_FILE_FORMAT, "Empty DICOM series")
         return rendering.numpy_file(frames, shape_of_one=False, compress=compress,
                                     rescaled=factors if rescale else None)
-    return Response(await run_in_threadpool(work), media_type=NUMPY_TYPE)
+    return Response(await run_in_thread(work), media_type=NUMPY_TYPE)
 
 
 def ordered_slices(store: Store, series_id: str) -> list[str]:
@@ -306,7 +306,7 @@ async def get_pdf(request: Request) -> Response:
             raise LetheError(ErrorCode.UNKNOWN_RESOURCE,
                              "the instance is not an Encapsulated PDF document")
         return pdf
-    return Response(await run_in_threadpool(work), media_type="application/pdf")
+    return Response(await run_in_thread(work), media_type="application/pdf")
 
 
 _INSTANCE, _FRAME = "/instances/{id}", "/instances/{id}/frames/{frame}"

@@ -6,7 +6,6 @@ import io
 import zipfile
 from typing import BinaryIO
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -19,6 +18,7 @@ from lethe.api.responses import (
     small_file_in_memory,
     spooled_output,
 )
+from lethe.api.threads import run_in_thread
 from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES, transcode_file
 from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
 from lethe.hooks.filters import RECEIVED_FILTER, check_received
@@ -72,10 +72,10 @@ def upload_archive(request: Request, data: bytes) -> list:
 async def post_instances(request: Request) -> Response:
     data = await read_body(request)
     if data.startswith(ZIP_MAGIC):
-        return json_response(await run_in_threadpool(upload_archive, request, data))
+        return json_response(await run_in_thread(upload_archive, request, data))
     hooks = request.app.state.hooks
     if hooks.handles(RECEIVED_FILTER):  # ReceivedInstanceFilter (Lua, Python)
-        refused = await run_in_threadpool(check_received, hooks, data, origin_of(request))
+        refused = await run_in_thread(check_received, hooks, data, origin_of(request))
         if refused is not None:
             return json_response(refused)
     result = await receive(store_of(request), request.app.state.pool, data, origin_of(request))
@@ -89,7 +89,7 @@ async def get_file(request: Request) -> Response:
     headers = {"Content-Disposition": f'filename="{rid}.dcm"'}
     if target is None:
         store = store_of(request)
-        output = await run_in_threadpool(lambda: small_file_in_memory(store.open_file(rid)))
+        output = await run_in_thread(lambda: small_file_in_memory(store.open_file(rid)))
         return output_response(output, "application/dicom", headers=headers)
     if target not in KNOWN_TRANSFER_SYNTAXES:
         raise out_of_range(f"Unknown transfer syntax: {target}")
@@ -98,7 +98,7 @@ async def get_file(request: Request) -> Response:
     def write(out: BinaryIO) -> None:
         with store_of(request).open_file(rid) as source:
             transcode_file(source, target, out, lossy_quality=quality)
-    return output_response(await run_in_threadpool(spooled_output, write), "application/dicom",
+    return output_response(await run_in_thread(spooled_output, write), "application/dicom",
                            headers=headers)
 
 

@@ -9,12 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from lethe.api.responses import json_response
+from lethe.api.threads import run_in_thread
 from lethe.errors import LetheError, bad_file_format
 from lethe.jobs.engine import JobEngine, UnknownJobError
 from lethe.jobs.job import Job
@@ -72,7 +72,7 @@ async def run_job(request: Request, job: Job, options: JobOptions) -> Response:
     it without blocking the event loop and answer its ``Content``, or raise its error (code
     and details) as a :class:`LetheError`. Asynchronous: answer the handle
     ``{"ID": ..., "Path": "/jobs/<id>"}`` at once."""
-    job_id, outcome = await run_in_threadpool(  # a saved job is written to the index
+    job_id, outcome = await run_in_thread(  # a saved job is written to the index
         engine_of(request).submit_tracked, job, options.priority, options.user_data)
     if not options.synchronous:
         return json_response({"ID": job_id, "Path": f"/jobs/{job_id}"})
@@ -82,17 +82,17 @@ async def run_job(request: Request, job: Job, options: JobOptions) -> Response:
 async def list_jobs(request: Request) -> Response:
     engine = engine_of(request)
     if "expand" in request.query_params:  # any value expands, as Orthanc's /jobs
-        return json_response(await run_in_threadpool(engine.get_all))
+        return json_response(await run_in_thread(engine.get_all))
     return json_response(engine.list_ids())
 
 
 async def get_job(request: Request) -> Response:
-    return json_response(await run_in_threadpool(engine_of(request).get,
+    return json_response(await run_in_thread(engine_of(request).get,
                                                  request.path_params["id"]))
 
 
 async def delete_job(request: Request) -> Response:
-    await run_in_threadpool(engine_of(request).delete, request.path_params["id"])
+    await run_in_thread(engine_of(request).delete, request.path_params["id"])
     return json_response({})
 
 
@@ -101,7 +101,7 @@ def _action(method: Callable[[JobEngine, str], None]) -> Callable:
     every action it could not apply (``GET`` and ``DELETE`` answer 404)."""
     async def endpoint(request: Request) -> Response:
         try:
-            await run_in_threadpool(method, engine_of(request), request.path_params["id"])
+            await run_in_thread(method, engine_of(request), request.path_params["id"])
         except UnknownJobError as exc:
             raise LetheError(exc.code, exc.details, http_status=400) from None
         return json_response({})

@@ -14,7 +14,6 @@ from typing import Any
 
 from pydicom.dataset import Dataset
 from pydicom.tag import Tag
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -22,6 +21,7 @@ from starlette.routing import Route
 from lethe.api.body import read_json
 from lethe.api.network_args import network_of
 from lethe.api.responses import json_response
+from lethe.api.threads import run_in_thread
 from lethe.dicom.dicomjson import dataset_json
 from lethe.dicom.levels import Level
 from lethe.dicom.maintags import MAIN_TAGS
@@ -108,7 +108,7 @@ async def find_level(request: Request) -> Response:
              "find-series": Level.SERIES,
              "find-instance": Level.INSTANCE}[request.url.path.rsplit("/", 1)[-1]]
     fields = {**template(level), **_fields(request, await read_json(request))}
-    answers = await run_in_threadpool(_find, network, network.peer(modality), level, fields)
+    answers = await run_in_thread(_find, network, network.peer(modality), level, fields)
     return _response([_json(a) for a in answers])
 
 
@@ -136,7 +136,7 @@ async def find_tree(request: Request) -> Response:
     network = network_of(request)
     modality = network.modalities.get(request.path_params["id"])
     fields = _fields(request, await read_json(request))
-    return _response(await run_in_threadpool(_tree, network, network.peer(modality), fields))
+    return _response(await run_in_thread(_tree, network, network.peer(modality), fields))
 
 
 def _response(content: Any) -> Response:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import logging
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from lethe.api.body import read_body
+from lethe.api.threads import run_in_thread
 from lethe.errors import ErrorCode, LetheError
 from lethe.hooks.dispatcher import Dispatcher
 
@@ -35,7 +35,7 @@ async def execute_script(request: Request) -> Response:
         raise LetheError(ErrorCode.FORBIDDEN_ACCESS, "the execution of Lua scripts through "
                          "the REST API is disabled (ExecuteLuaEnabled is false)")
     code = await read_body(request)
-    output = await run_in_threadpool(lua.execute, code)
+    output = await run_in_thread(lua.execute, code)
     return Response(output, media_type="text/plain")
 
 
@@ -56,7 +56,7 @@ class HttpFilterMiddleware:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1")
                    for k, v in scope["headers"]}
         username = scope.get("state", {}).get("username", "")
-        allowed = await run_in_threadpool(
+        allowed = await run_in_thread(
             self.dispatcher.filter, HTTP_FILTER, scope["method"], scope["path"],
             client[0] if client else "", username, headers)
         if not allowed:

@@ -15,7 +15,6 @@ import re
 from typing import Any
 
 from pydicom.dataset import Dataset
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -34,6 +33,7 @@ from lethe.api.network_args import (
 )
 from lethe.api.resources import flag, store_of
 from lethe.api.responses import json_response, text_response
+from lethe.api.threads import run_in_thread
 from lethe.dicom.levels import Level
 from lethe.errors import bad_file_format, out_of_range
 from lethe.network import scu
@@ -107,7 +107,7 @@ async def echo(request: Request) -> Response:
     body = await read_json(request, allow_empty=True)
     if not isinstance(body, dict):
         raise bad_file_format("the body must be a JSON object")
-    await run_in_threadpool(_echo, network_of(request), peer_of(request, modality, body), body)
+    await run_in_thread(_echo, network_of(request), peer_of(request, modality, body), body)
     return json_response({})
 
 
@@ -117,7 +117,7 @@ async def echo_tool(request: Request) -> Response:
     if not isinstance(body, dict):
         raise bad_file_format("the body must be a JSON object describing a modality")
     modality = RemoteModality.parse(body, "the body")
-    await run_in_threadpool(_echo, network_of(request), peer_of(request, modality, body), body)
+    await run_in_thread(_echo, network_of(request), peer_of(request, modality, body), body)
     return json_response({})
 
 
@@ -181,7 +181,7 @@ async def store(request: Request) -> Response:
     # Lua's SendToModality keeps its association open, and Orthanc logs no export for it
     lua = request.scope.get("lethe.origin") == "Lua"
     export_to = name if network.settings.log_exported_resources and not lua else None
-    instances = await run_in_threadpool(instances_of_resources, store_of(request), resources,
+    instances = await run_in_thread(instances_of_resources, store_of(request), resources,
                                         export_to)
     order = StoreOrder(peer_of(request, modality, body), tuple(instances), tuple(resources),
                        options.permissive,
@@ -191,7 +191,7 @@ async def store(request: Request) -> Response:
                    network.commitments if commitment_asked else None,
                    network.lua_associations if lua else None)
     if lua and options.synchronous:  # from the Lua job, which Orthanc sends from itself
-        return json_response(await run_in_threadpool(run_inline, job))
+        return json_response(await run_in_thread(run_inline, job))
     return await run_job(request, job, options)
 
 
@@ -209,7 +209,7 @@ async def store_straight(request: Request) -> Response:
     if not data:
         raise bad_file_format("the body must be a DICOM file")
     peer = peer_of(request, modality, {})
-    return json_response(await run_in_threadpool(_store_straight, network_of(request), peer,
+    return json_response(await run_in_thread(_store_straight, network_of(request), peer,
                                                  data))
 
 
@@ -264,7 +264,7 @@ async def get(request: Request) -> Response:
                               'separated by "\\"')
     sop_classes = "\\".join(value for value in named if value) or None
 
-    await run_in_threadpool(received_by_get, network, peer, identifiers, sop_classes)
+    await run_in_thread(received_by_get, network, peer, identifiers, sop_classes)
     return json_response({})
 
 

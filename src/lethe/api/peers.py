@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -17,6 +16,7 @@ from lethe.api.modalities import store_resources
 from lethe.api.network_args import network_of
 from lethe.api.resources import flag, store_of
 from lethe.api.responses import json_response, text_response
+from lethe.api.threads import run_in_thread
 from lethe.dicom.transcode import KNOWN_TRANSFER_SYNTAXES
 from lethe.errors import bad_file_format, out_of_range
 from lethe.network import peers
@@ -61,7 +61,7 @@ async def peer_configuration(request: Request) -> Response:
 
 async def peer_system(request: Request) -> Response:
     peer = _peer(request)
-    return json_response(await run_in_threadpool(peers.system, peer, _timeout(request, peer)))
+    return json_response(await run_in_thread(peers.system, peer, _timeout(request, peer)))
 
 
 async def peer_store(request: Request) -> Response:
@@ -78,7 +78,7 @@ async def peer_store(request: Request) -> Response:
     store = store_of(request)
     network = network_of(request)
     export_to = request.path_params["id"] if network.settings.log_exported_resources else None
-    instances = await run_in_threadpool(instances_of_resources, store, resources, export_to)
+    instances = await run_in_thread(instances_of_resources, store, resources, export_to)
     job = peers.PeerStoreJob(store, peer, _timeout(request, peer), instances, resources,
                              options.permissive, compress, transcode,
                              request.app.state.config.DicomLossyTranscodingQuality)
@@ -93,7 +93,7 @@ async def peer_store_straight(request: Request) -> Response:
     def work() -> Any:
         return json.loads(peers.call(peer, "instances", data=data,
                                      timeout=_timeout(request, peer)))
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 routes = [

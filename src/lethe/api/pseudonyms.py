@@ -22,7 +22,6 @@ import functools
 from collections.abc import Awaitable, Callable
 
 from pydicom.dataset import Dataset
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
@@ -32,6 +31,7 @@ from lethe.api.errors import error_response
 from lethe.api.resources import store_of
 from lethe.api.responses import json_response
 from lethe.api.security import REGISTER_ROOT, check_credentials
+from lethe.api.threads import run_in_thread
 from lethe.config import Config
 from lethe.dicom.engine import ModificationContext
 from lethe.dicom.request import ModificationRequest
@@ -102,7 +102,7 @@ async def lookup_route(request: Request) -> Response:
         raise bad_request('Give exactly one of the query arguments "pseudonym" and "original"')
     (name, value), = given.items()
     key_name = request.path_params["key"]
-    found = await run_in_threadpool(store_of(request).find_pseudonyms, key_name, **given)
+    found = await run_in_thread(store_of(request).find_pseudonyms, key_name, **given)
     if not found:
         raise unknown_resource(f"The register of key {key_name!r} has no entry whose "
                                f"{name} is {value!r}")
@@ -112,7 +112,7 @@ async def lookup_route(request: Request) -> Response:
 async def export_route(request: Request) -> Response:
     """``GET /pseudonyms/{key}/export``: the register of the key, as JSON (streamed)."""
     store = store_of(request)
-    key_name = await run_in_threadpool(_key, request, True)
+    key_name = await run_in_thread(_key, request, True)
     return StreamingResponse(
         (chunk.encode("utf-8") for chunk in export_chunks(key_name,
                                                           store.export_pseudonyms(key_name))),
@@ -130,7 +130,7 @@ async def import_route(request: Request) -> Response:
     except ValueError as exc:
         raise bad_request(str(exc)) from None
     try:
-        counts = await run_in_threadpool(store_of(request).import_pseudonyms, key_name, entries)
+        counts = await run_in_thread(store_of(request).import_pseudonyms, key_name, entries)
     except RegisterConflict as exc:
         raise LetheError(ErrorCode.DUPLICATE_RESOURCE, f"Nothing was imported: {exc}") from None
     return json_response({"Key": key_name, **counts.as_json()})

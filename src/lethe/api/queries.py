@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -28,6 +27,7 @@ from lethe.api.network_args import (
 )
 from lethe.api.resources import flag
 from lethe.api.responses import json_response, text_response
+from lethe.api.threads import run_in_thread
 from lethe.dicom.levels import Level
 from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
 from lethe.hooks.filters import OUTGOING_FIND_FILTER, filter_find_query
@@ -75,7 +75,7 @@ async def query(request: Request) -> Response:
     local_aet = string_field(body, "LocalAet") or network.settings.aet
     record = QueryRecord(network.queries.new_id(), name, modality, level,
                          query_fields(request, body), normalize, local_aet, timeout_field(body))
-    query_id = await run_in_threadpool(_run_query, network, record)
+    query_id = await run_in_thread(_run_query, network, record)
     return json_response({"ID": query_id, "Path": f"/queries/{query_id}"})
 
 
@@ -170,7 +170,7 @@ async def query_children(request: Request) -> Response:
     record = QueryRecord(network.queries.new_id(), parent.modality_name, parent.modality,
                          level, fields, parent.normalize, parent.local_aet,
                          parent.timeout if timeout is None else timeout)
-    query_id = await run_in_threadpool(_run_query, network, record)
+    query_id = await run_in_thread(_run_query, network, record)
     return json_response({"ID": query_id, "Path": f"/queries/{query_id}"})
 
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from lethe.api.body import read_json
 from lethe.api.resources import LEVEL_BY_PLURAL, store_of
+from lethe.api.threads import run_in_thread
 from lethe.errors import bad_file_format
 from lethe.store.model import Level
 from lethe.store.store import Store
@@ -68,7 +68,7 @@ async def reconstruct_resource(request: Request) -> Response:
             store.rebuild_main_tags(order[:1], (level,))
         else:
             store.rebuild_main_tags(order, files=options[RECONSTRUCT_FILES])
-    await run_in_threadpool(work)
+    await run_in_thread(work)
     return Response(b"", media_type="text/plain")
 
 
@@ -81,7 +81,7 @@ async def reconstruct_all(request: Request) -> Response:
         for study_id in store.list_ids(Level.STUDY):
             store.rebuild_main_tags(_orthanc_order(store, study_id),
                                     files=options[RECONSTRUCT_FILES])
-    await run_in_threadpool(work)
+    await run_in_thread(work)
     return Response(b"", media_type="text/plain")
 
 

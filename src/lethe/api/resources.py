@@ -6,8 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from starlette.concurrency import run_in_threadpool
-from starlette.convertors import Convertor, register_url_convertor
+from starlette.convertors import register_url_convertor
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -25,6 +24,8 @@ from lethe.api.listing import (
 )
 from lethe.api.responses import json_response, text_response
 from lethe.api.revisions import delete_revision, etag, not_modified, write_revision
+from lethe.api.routing import WordsConvertor
+from lethe.api.threads import run_in_thread, run_short
 from lethe.errors import ErrorCode, LetheError, bad_request
 from lethe.store.model import Level
 from lethe.store.store import Store
@@ -96,7 +97,7 @@ async def list_resources(request: Request) -> Response:
     def work() -> list:
         ids = store_of(request).list_ids(level, since, limit)
         return ids if expansion is None else expanded(request, ids, expansion)
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 async def get_resource(request: Request) -> Response:
@@ -105,16 +106,17 @@ async def get_resource(request: Request) -> Response:
     tags = tags_of(request)
     expansion = Expansion.from_query(request, tags)
 
+    store = store_of(request)
+
     def work() -> dict:
-        store = store_of(request)
         return expand(store, store.resource(rid, level), expansion,
                       stable_age=request.app.state.config.StableAge, tags=tags)
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_short(store.index.local, work))  # a few index reads
 
 
 async def delete_resource(request: Request) -> Response:
     level, rid = _level(request), request.path_params["id"]
-    outcome = await run_in_threadpool(store_of(request).delete, rid, level)
+    outcome = await run_in_thread(store_of(request).delete, rid, level)
     ancestor = outcome.remaining_ancestor
     body = None if ancestor is None else {
         "ID": ancestor.id, "Path": f"/{ancestor.level.plural}/{ancestor.id}",
@@ -149,7 +151,7 @@ async def relative_route(request: Request) -> Response:
         for _ in range(target - level):
             ids = [c for i in ids for c in store.children(i)]
         return expanded(request, ids, expansion) if expand_them else ids
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 def _size_fields(prefix: str, size: int) -> dict:
@@ -180,7 +182,7 @@ async def resource_statistics(request: Request) -> Response:
                 ids = [c for i in ids for c in store.children(i)]
                 body[counts[Level(below)]] = len(ids)
         return dict(sorted(body.items()))
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 # --- metadata ---------------------------------------------------------------
@@ -213,7 +215,7 @@ async def list_metadata(request: Request) -> Response:
             if not flag(request, "expand"):
                 return [int(number) for number in values]
         return values if flag(request, "expand") else list(values)
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 async def metadata_item(request: Request) -> Response:
@@ -229,7 +231,7 @@ async def metadata_item(request: Request) -> Response:
             if entry is None:
                 raise LetheError(ErrorCode.INEXISTENT_ITEM, f'no metadata "{name}"')
             return entry
-        value, revision = await run_in_threadpool(get)
+        value, revision = await run_in_thread(get)
         tag = etag(revision, _md5(value))
         if not_modified(request, revision, _md5(value)):
             return Response(status_code=304, headers={"ETag": tag})
@@ -244,7 +246,7 @@ async def metadata_item(request: Request) -> Response:
             store.resource(rid, level)
             if not store.remove_metadata(rid, name, expected):
                 raise LetheError(ErrorCode.INEXISTENT_ITEM, f'no metadata "{name}"')
-        await run_in_threadpool(delete)
+        await run_in_thread(delete)
         return json_response({})
     expected = write_revision(request)
     value = (await read_body(request)).decode("utf-8", errors="replace")
@@ -252,7 +254,7 @@ async def metadata_item(request: Request) -> Response:
     def put() -> int:
         store.resource(rid, level)
         return store.put_metadata(rid, name, value, expected)
-    revision = await run_in_threadpool(put)
+    revision = await run_in_thread(put)
     return json_response({}, headers={"ETag": etag(revision, _md5(value))})
 
 
@@ -268,7 +270,7 @@ async def list_labels(request: Request) -> Response:
         store = store_of(request)
         store.resource(rid, level)
         return store.labels(rid)
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 def check_label(label: str) -> str:
@@ -293,27 +295,13 @@ async def label_item(request: Request) -> Response:
             return text_response("")
         store.set_label(rid, label, request.method == "PUT")
         return json_response({})
-    return await run_in_threadpool(work)
-
-
-class _Choice(Convertor):
-    """A path segment restricted to a fixed set of words."""
-
-    def __init__(self, *words: str) -> None:
-        # Starlette declares regex a class variable; it reads it from the instance.
-        self.regex = "|".join(words)  # type: ignore[misc]
-
-    def convert(self, value: str) -> str:
-        return value
-
-    def to_string(self, value: str) -> str:
-        return value
+    return await run_in_thread(work)
 
 
 _OWNERS = [level for level in Level if level is not Level.INSTANCE]
-register_url_convertor("level", _Choice(*(level.plural for level in Level)))
-register_url_convertor("owner", _Choice(*(level.plural for level in _OWNERS)))
-register_url_convertor("relative", _Choice(*dict.fromkeys(
+register_url_convertor("level", WordsConvertor(*(level.plural for level in Level)))
+register_url_convertor("owner", WordsConvertor(*(level.plural for level in _OWNERS)))
+register_url_convertor("relative", WordsConvertor(*dict.fromkeys(
     [level.plural for level in Level] + [level.key for level in _OWNERS])))
 
 LEVEL = "/{level:level}/{id}"

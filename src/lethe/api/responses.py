@@ -8,8 +8,9 @@ import tempfile
 from collections.abc import AsyncIterator, Callable
 from typing import Any, BinaryIO, cast
 
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
+
+from lethe.api.threads import run_in_thread
 
 JSON_TYPE = "application/json"
 CHUNK = 1024 * 1024
@@ -106,7 +107,7 @@ def file_response(fp: BinaryIO, media_type: str,
     async def chunks() -> AsyncIterator[bytes]:
         try:
             while True:
-                chunk = await run_in_threadpool(fp.read, CHUNK)
+                chunk = await run_in_thread(fp.read, CHUNK)
                 if chunk:
                     yield chunk
                 if len(chunk) < CHUNK:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -22,6 +21,7 @@ from lethe.api.body import read_body
 from lethe.api.metrics import Metrics, prometheus_text
 from lethe.api.resources import default_encoding_of, store_of
 from lethe.api.responses import json_response, text_response
+from lethe.api.threads import run_in_thread
 from lethe.dicom.create import ENCODING_TERMS
 from lethe.errors import ErrorCode, LetheError, bad_file_format, out_of_range
 from lethe.store.model import Level
@@ -154,7 +154,7 @@ async def metrics_prometheus(request: Request) -> Response:
             ("lethe_instances_refused_total", uploads.get("FullStorage", 0)),
         ]
         return prometheus_text(lines)
-    text = await run_in_threadpool(work)
+    text = await run_in_thread(work)
     return Response(text.encode("utf-8"), media_type="text/plain; version=0.0.4")
 
 

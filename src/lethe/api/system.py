@@ -7,7 +7,6 @@ import functools
 import importlib.resources
 from datetime import UTC, datetime
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -16,6 +15,7 @@ from lethe import NAME, __version__
 from lethe.api.body import read_body
 from lethe.api.resources import store_of
 from lethe.api.responses import json_response, text_response
+from lethe.api.threads import run_in_thread
 from lethe.errors import bad_request, out_of_range
 from lethe.store.model import Level
 
@@ -94,7 +94,7 @@ async def statistics(request: Request) -> Response:
                 "TotalDiskSize": str(disk), "TotalDiskSizeMB": disk // (1024 * 1024),
                 "TotalUncompressedSize": str(uncompressed),
                 "TotalUncompressedSizeMB": uncompressed // (1024 * 1024)}
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 async def now(request: Request) -> Response:
@@ -116,7 +116,7 @@ async def tools_lookup(request: Request) -> Response:
         store = store_of(request)
         return [{"ID": rid, "Path": f"/{level.plural}/{rid}", "Type": level.label}
                 for level in Level for rid in store.lookup_identifier(level, text)]
-    return json_response(await run_in_threadpool(work) if text else [])
+    return json_response(await run_in_thread(work) if text else [])
 
 
 def check_level(text: object) -> Level:

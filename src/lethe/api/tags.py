@@ -22,7 +22,6 @@ from pydicom.dataelem import DataElement, RawDataElement
 from pydicom.dataset import Dataset
 from pydicom.encaps import generate_fragments
 from pydicom.sequence import Sequence
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -30,6 +29,7 @@ from starlette.routing import Route
 from lethe.api.listing import bool_arg, dicom_format, instance_tags, one_instance, tags_of
 from lethe.api.resources import default_encoding_of, store_of
 from lethe.api.responses import json_response
+from lethe.api.threads import run_in_thread
 from lethe.dicom import dicomjson
 from lethe.dicom.dicomjson import JsonFormat, simplify_full
 from lethe.dicom.encoding import encode_value
@@ -64,7 +64,7 @@ async def get_tags(request: Request) -> Response:
     def work() -> dict:
         return instance_tags(store_of(request), rid, fmt, tags=tags, long_values=long_values,
                              whole=whole, default_encoding=encoding)
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 async def get_header(request: Request) -> Response:
@@ -74,7 +74,7 @@ async def get_header(request: Request) -> Response:
 
     def work() -> dict:
         return dicomjson.header_json(store_of(request).read_dataset(rid), fmt)
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 # --- tags of several instances ------------------------------------------------------------
@@ -118,7 +118,7 @@ async def get_shared_tags(request: Request) -> Response:
 
     def work() -> dict:
         return simplify_full(shared_tags(store_of(request), rid, level, tags=tags), fmt)
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 async def get_instances_tags(request: Request) -> Response:
@@ -140,7 +140,7 @@ async def get_instances_tags(request: Request) -> Response:
                 if exc.code is not ErrorCode.UNKNOWN_RESOURCE:
                     raise
         return answer
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 async def get_module(request: Request) -> Response:
@@ -157,7 +157,7 @@ async def get_module(request: Request) -> Response:
         full = instance_tags(store, instance_id, "full", tags=tags, long_values=long_values)
         wanted = {format_tag(tag) for tag in MODULE_TAGS[module]}
         return simplify_full({key: node for key, node in full.items() if key in wanted}, fmt)
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 # --- raw content --------------------------------------------------------------------------
@@ -257,7 +257,7 @@ async def get_content(request: Request) -> Response:
         def fragments() -> list[bytes]:
             return pixel_fragments(store.read_dataset(rid, stop_before_pixels=False))
         return content_of(header.dataset, parts, tags, fragments)
-    return await run_in_threadpool(work)
+    return await run_in_thread(work)
 
 
 # --- ordered slices -----------------------------------------------------------------------
@@ -278,7 +278,7 @@ async def get_ordered_slices(request: Request) -> Response:
         return {"Dicom": [f"/instances/{i}/file" for i, _ in ordering.instances],
                 "Slices": slices, "SlicesShort": short,
                 "Type": "Volume" if ordering.is_volume else "Sequence"}
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 OWNER = "/{level:owner}/{id}"

@@ -13,7 +13,6 @@ from pydicom.charset import python_encoding
 from pydicom.dataset import Dataset
 from pydicom.uid import generate_uid
 from starlette.background import BackgroundTask
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -23,6 +22,7 @@ from lethe.api.instances import origin_of
 from lethe.api.listing import EXPAND_CONTENT, Expansion, body_bool, body_format, expand, tags_of
 from lethe.api.resources import default_encoding_of, store_of
 from lethe.api.responses import json_response, text_response
+from lethe.api.threads import run_in_thread
 from lethe.dicom.create import (
     CreationRequest,
     build_instance,
@@ -78,7 +78,7 @@ async def create_dicom(request: Request) -> Response:
                 store.delete(series, Level.SERIES)
             raise
         return {"ID": series, "Path": f"/series/{series}", "Status": "Success"}
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 def _parent(store: Store, parent_id: str | None
@@ -149,7 +149,7 @@ async def bulk_content(request: Request) -> Response:
             if resource is not None:
                 answer.append(expand(store, resource, expansion, stable_age=age, tags=tags))
         return answer
-    return json_response(await run_in_threadpool(work))
+    return json_response(await run_in_thread(work))
 
 
 def _format(value: object) -> Any:
@@ -188,7 +188,7 @@ async def bulk_delete(request: Request) -> Response:
     """``POST /tools/bulk-delete``: delete every resource of ``Resources`` (unknown ones are
     ignored), in one index transaction."""
     resources = _resources(await read_json(request))
-    await run_in_threadpool(store_of(request).delete_many, sorted(set(resources)))
+    await run_in_thread(store_of(request).delete_many, sorted(set(resources)))
     return text_response("")
 
 
@@ -219,7 +219,7 @@ async def dicom_conformance(request: Request) -> Response:
     """``GET /tools/dicom-conformance``: Lethe's DICOM conformance statement (plain text),
     from what its listener serves."""
     network = request.app.state.network
-    return text_response(await run_in_threadpool(conformance_statement,
+    return text_response(await run_in_thread(conformance_statement,
                                                  network.accepted_syntaxes()))
 
 
@@ -271,7 +271,7 @@ async def protected(request: Request) -> Response:
     patient_id = request.path_params["id"]
     store = store_of(request)
     if request.method == "GET":
-        found = await run_in_threadpool(store.is_protected, patient_id)
+        found = await run_in_thread(store.is_protected, patient_id)
         if found is None:
             raise out_of_range(f'no patient "{patient_id}"')
         return text_response("1" if found else "0")
@@ -279,7 +279,7 @@ async def protected(request: Request) -> Response:
     if text not in ("0", "1", "true", "false"):
         raise bad_file_format(f'Boolean value expected ("0", "1", "true" or "false"), got '
                               f'"{text[:50]}"')
-    if not await run_in_threadpool(store.set_protected, patient_id, text in ("1", "true")):
+    if not await run_in_thread(store.set_protected, patient_id, text in ("1", "true")):
         raise out_of_range(f'no patient "{patient_id}"')
     return text_response("")
 

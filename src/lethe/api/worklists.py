@@ -15,7 +15,6 @@ from typing import Any
 from pydicom.charset import python_encoding
 from pydicom.dataelem import DataElement
 from pydicom.dataset import Dataset
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -24,6 +23,7 @@ from lethe.api.body import read_json_object
 from lethe.api.listing import body_format
 from lethe.api.network_args import modality_of, network_of, peer_of
 from lethe.api.responses import json_response
+from lethe.api.threads import run_in_thread
 from lethe.dicom.create import encoding_term
 from lethe.dicom.dicomjson import dataset_json
 from lethe.dicom.tags import TagDictionary
@@ -74,7 +74,7 @@ async def find_worklist(request: Request) -> Response:
     tags = request.app.state.tags
     query = worklist_query(fields, tags, network.settings.default_encoding)
     peer = peer_of(request, modality, body)
-    answers = await run_in_threadpool(scu.find, peer, query, "worklist")
+    answers = await run_in_thread(scu.find, peer, query, "worklist")
     return json_response([dataset_json(answer, fmt, tags=tags) for answer in answers])
 
 

@@ -51,6 +51,10 @@ class IndexUnavailable(RuntimeError):
 class Index(ABC):
     """The index of stored resources."""
 
+    local = False
+    """Whether the index answers from this process's machine, without a network round trip
+    (SQLite): a short read of it may then run on the server's event loop."""
+
     # --- writing -----------------------------------------------------------
     @abstractmethod
     def store(self, new: NewInstance, overwrite: bool) -> StoreOutcome:
@@ -178,8 +182,9 @@ class Index(ABC):
         """Instances produced by jobs that never ended (the server stopped meanwhile)."""
 
     @abstractmethod
-    def next_sequence(self, name: str) -> int:
-        """Increment and return a global counter (1 the first time)."""
+    def next_sequence(self, name: str, count: int = 1) -> int:
+        """Add ``count`` to a global counter (0 before the first time) and return its new
+        value: the last of the ``count`` values drawn."""
 
     @abstractmethod
     def log_change(self, change_type: str, level: Level, resource_id: str) -> None:

@@ -737,10 +737,10 @@ class SqlIndex(Index):
             return [r[0] for r in cur.fetchall()]
 
     @retried
-    def next_sequence(self, name: str) -> int:
+    def next_sequence(self, name: str, count: int = 1) -> int:
         # A counter value lost to a power failure is only drawn again: no fsync needed.
         with self._relaxed(), self._write() as cur:
-            return _bump(cur, name)
+            return _bump(cur, name, count)
 
     @retried
     def log_change(self, change_type: str, level: Level, resource_id: str) -> None:
@@ -1159,12 +1159,13 @@ def _finish_job(cur: Any, job_id: str) -> None:
     forget_reserved(cur, job_id)
 
 
-def _bump(cur: Any, name: str) -> int:
-    """Increment the counter ``name`` (1 the first time) and return it: one statement,
-    atomic across connections (the row stays locked until the transaction ends, so the
-    counter also orders the transactions that draw from it)."""
-    cur.execute("INSERT INTO properties (name, value) VALUES (?, 1) ON CONFLICT (name) "
-                "DO UPDATE SET value = properties.value + 1 RETURNING value", (name,))
+def _bump(cur: Any, name: str, count: int = 1) -> int:
+    """Add ``count`` to the counter ``name`` (0 before the first time) and return it: one
+    statement, atomic across connections (the row stays locked until the transaction ends,
+    so the counter also orders the transactions that draw from it)."""
+    cur.execute("INSERT INTO properties (name, value) VALUES (?, ?) ON CONFLICT (name) "
+                "DO UPDATE SET value = properties.value + ? RETURNING value",
+                (name, count, count))
     return int(cur.fetchone()[0])
 
 

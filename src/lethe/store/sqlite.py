@@ -23,6 +23,7 @@ class SQLiteIndex(SqlIndex):
     when opened."""
 
     _autoincrement = "INTEGER PRIMARY KEY AUTOINCREMENT"
+    local = True
 
     def __init__(self, path: str | Path) -> None:
         super().__init__()

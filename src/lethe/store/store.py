@@ -50,6 +50,7 @@ from lethe.store.model import (
 from lethe.store.nodes import Membership, new_node_id
 from lethe.store.pseudonyms import MergeCounts, RegisterEntry, entries_of
 from lethe.store.recycling import StorageLimits
+from lethe.store.sequences import SequenceReserve
 from lethe.store.sqlindex import SqlIndex
 from lethe.store.sqlite import SQLiteIndex
 from lethe.store.stability import StabilityMonitor
@@ -92,6 +93,7 @@ class Store:
         self.node_id = new_node_id()
         self.shared = shared
         self._jobs = JobsTable(index) if isinstance(index, SqlIndex) else None
+        self._sequences = SequenceReserve(index)
         self.membership: Membership | None = None
         self.stability = None if stable_age is None else StabilityMonitor(
             index, stable_age, leader=self._is_leader if shared else None)
@@ -392,8 +394,9 @@ class Store:
         return dict(self.ingest.statuses)
 
     def next_sequence(self, name: str) -> int:
-        """Increment the global counter ``name`` and return its value (1 the first time)."""
-        return self.index.next_sequence(name)
+        """The next value of the global counter ``name`` (1 the first time), drawn from
+        memory most of the time (:mod:`lethe.store.sequences`)."""
+        return self._sequences.next(name)
 
     # --- writing -----------------------------------------------------------
     def store(self, data: bytes, origin: Origin) -> IngestResult:
@@ -461,13 +464,18 @@ class Store:
             self.storage.delete(attachment.uuid)
 
     # --- instance files ----------------------------------------------------
-    def open_file(self, instance_id: str) -> BinaryIO:
-        """Open the DICOM file of an instance (inflated if stored compressed); 404 if
-        unknown."""
-        self.resource(instance_id, Level.INSTANCE)
+    def file_attachment(self, instance_id: str) -> Attachment:
+        """The attachment of an instance's DICOM file; 404 if the instance is unknown."""
         attachment = self.index.attachment(instance_id)
         if attachment is None:
+            self.resource(instance_id, Level.INSTANCE)  # 404 for what is not an instance
             raise LetheError(ErrorCode.INEXISTENT_FILE, "the instance has no DICOM attachment")
+        return attachment
+
+    def open_file(self, instance_id: str, attachment: Attachment | None = None) -> BinaryIO:
+        """Open the DICOM file of an instance (inflated if stored compressed); 404 if
+        unknown. ``attachment`` is its :meth:`file_attachment`, when looked up already."""
+        attachment = attachment or self.file_attachment(instance_id)
         try:
             return self.storage.open_content(attachment.uuid, attachment.compression)
         except FileNotFoundError:

@@ -327,3 +327,24 @@ def test_a_pickled_request_is_the_same_request(body, anonymize):
     for tags in (copy.removals, copy.clearings, copy.uid_tags, copy.kept_tags,
                  copy.replaced_tags, copy.private_tags_to_keep):
         assert all(type(tag) is BaseTag for tag in tags)
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("PatientName", "Doe^Jane"), ("StudyDescription", "Head"), ("ImageType", "A\\B"),
+    ("SliceThickness", "1.5"), ("Rows", "64"), ("ReferencedImageSequence",
+                                                 [{"ReferencedSOPInstanceUID": "1.2.3"}]),
+])
+def test_each_insertion_gets_its_own_element(name: str, value: object) -> None:
+    """A parsed request is shared by concurrent requests: the element inserted into one
+    data set is a copy, and a value that can change in place (a list, a sequence) is not
+    shared either."""
+    parsed = ModificationRequest.parse({"Replace": {name: value}, "Force": True},
+                                       anonymize=False, tags=DEFAULT_TAGS)
+    (replacement,) = parsed.replace
+    first, second = replacement.element_for("iso8859"), replacement.element_for("iso8859")
+    assert first is not second and first is not replacement.element
+    assert first.value == second.value == replacement.element.value
+    if isinstance(first.value, list) or first.VR == "SQ":
+        assert first.value is not replacement.element.value
+        first.value.append(first.value[0])
+        assert len(second.value) == len(replacement.element.value) == 1 + (name == "ImageType")

@@ -30,6 +30,7 @@ from typing import Any, TypedDict
 
 from pydicom.dataelem import DataElement
 from pydicom.tag import BaseTag, Tag
+from pydicom.valuerep import PersonName
 
 from lethe.dicom.images import IMAGE_TYPES, EmbeddedImage, decode_image
 from lethe.dicom.levels import Level
@@ -58,6 +59,10 @@ MAIN_UIDS = {STUDY_INSTANCE_UID: Level.STUDY, SERIES_INSTANCE_UID: Level.SERIES,
 """The identifiers regenerated per level (spec 6.1), with their map."""
 
 _LATIN_1 = codecs.lookup("latin_1").name
+
+
+IMMUTABLE_VALUES = (str, bytes, int, float, PersonName, type(None))
+"""Value types that no one changes in place (a ``str`` subclass: UIDs, DS and IS values)."""
 
 
 @dataclass(frozen=True)
@@ -89,9 +94,17 @@ class Replacement:
         return _element(self.path.final, self.value, self.tags, self.private_creator, encoding)
 
     def element_for(self, encoding: str) -> DataElement:
-        """:meth:`cast_for`, never shared: an element to insert into one data set."""
+        """:meth:`cast_for`, never shared: an element to insert into one data set.
+
+        A copy of the shared element shares its value when the value cannot change in place
+        (text, numbers, bytes, a person name: the engine replaces values, never edits them);
+        a list or a sequence is copied whole."""
         element = self.cast_for(encoding)
-        return copy.deepcopy(element) if element is self.element else element
+        if element is not self.element:
+            return element
+        if isinstance(element.value, IMMUTABLE_VALUES):
+            return copy.copy(element)
+        return copy.deepcopy(element)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from pydicom.valuerep import STR_VR
 
 from lethe.dicom.options import is_safe_private
 from lethe.dicom.paths import path_matches
+from lethe.dicom.rawread import sequence_tags
 from lethe.dicom.request import MAIN_UIDS, PATIENT_ID, PATIENT_NAME, ModificationRequest
 from lethe.dicom.tags import resolve_vr
 from lethe.dicom.uids import UidMapper
@@ -61,7 +62,8 @@ def anonymize_identifiers(dataset: Dataset, request: ModificationRequest,
     # items(): iterating the Dataset would convert elements. Most elements have a VR that
     # tells at once that they are no sequence.
     for tag, element in list(dataset.items()):
-        if element.VR in _MAYBE_SEQUENCE_VRS and _holds_sequence(tag, element):
+        if element.VR in _MAYBE_SEQUENCE_VRS and _holds_sequence(tag, element) \
+                and may_change(element, request):
             _walk_sequence(dataset, tag, (), request, uids)
 
 
@@ -111,8 +113,36 @@ def _visit(item: Dataset, tag: BaseTag, chain: Chain, request: ModificationReque
             del item[tag]
     elif (tag in MAIN_UIDS and not request.retain_uids) or tag in request.uid_tags:
         _remap(item, tag, chain, request, uids)
-    elif _is_sequence(item, tag):
+    elif _is_sequence(item, tag) and may_change(item.get_item(tag, keep_deferred=True),
+                                                 request):
         _walk_sequence(item, tag, chain, request, uids)
+
+
+def may_change(sequence: DataElement | RawDataElement, request: ModificationRequest) -> bool:
+    """Whether the rules above may change something inside ``sequence``.
+
+    False only for a sequence still raw (explicit VR, as read: never converted) none of
+    whose elements, at any depth, has a tag that a rule removes, empties or remaps
+    (:func:`_rule_may_apply`): walking it would change nothing, and left raw it is written
+    back as its own bytes instead of being decoded and encoded again."""
+    if not isinstance(sequence, RawDataElement):
+        return True
+    tags = sequence_tags(sequence, RAW_WALK_DEPTH)
+    return tags is None or any(_rule_may_apply(tag, request) for tag in tags)
+
+
+RAW_WALK_DEPTH = 64
+"""The deepest raw sequence :func:`may_change` looks into; a deeper one is walked."""
+
+
+def _rule_may_apply(tag: int, request: ModificationRequest) -> bool:
+    """Whether a rule of :func:`_visit` (2 to 7) may change the element ``tag`` of an item,
+    judged on its tag alone: a private tag when private tags go (safe ones included), a tag
+    the request removes (ranges included), empties or remaps."""
+    return bool((tag >> 16) & 1 and request.remove_private_tags) \
+        or tag in request.removals or request.removes_range(tag) \
+        or tag in request.clearings or (tag == PATIENT_NAME and request.sets_patient_name) \
+        or (tag in MAIN_UIDS and not request.retain_uids) or tag in request.uid_tags
 
 
 def _remap(dataset: Dataset, tag: BaseTag, chain: Chain, request: ModificationRequest,

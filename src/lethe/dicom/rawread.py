@@ -12,7 +12,7 @@ converts two file meta elements while reading; here they stay raw until used, wi
 values then.)
 
 :func:`sequence_is_plain` walks a raw sequence value as bytes, to check a received file's
-sequences without building them.
+sequences without building them; :func:`sequence_tags` lists the tags met on the way.
 
 Anything else (no preamble, a command set, big endian or deflated data, a VR pydicom would
 guess, an undefined length that is not a sequence, a value running past the end of the file...)
@@ -294,20 +294,32 @@ def sequence_is_plain(raw: RawDataElement, max_depth: int) -> bool:
     endian items and elements whose lengths add up, with sequences nested at most
     ``max_depth`` deep. pydicom then reads it without trouble when it is used; ``False``
     means only that this walk cannot tell (pydicom must parse it to know)."""
+    return _walk_sequence(raw, max_depth, None)
+
+
+def sequence_tags(raw: RawDataElement, max_depth: int) -> set[int] | None:
+    """The tags of the elements inside ``raw``, a sequence element still raw, at every
+    depth (as integers); None when :func:`sequence_is_plain` is false."""
+    seen: set[int] = set()
+    return seen if _walk_sequence(raw, max_depth, seen) else None
+
+
+def _walk_sequence(raw: RawDataElement, max_depth: int, seen: set[int] | None) -> bool:
     value = raw.value
     if raw.VR != "SQ" or raw.is_implicit_VR or not raw.is_little_endian or value is None:
         return False
     try:
-        _walk_items(value, 0, len(value), False, 1, max_depth)
+        _walk_items(value, 0, len(value), False, 1, max_depth, seen)
     except (_NotPlain, struct.error):
         return False
     return True
 
 
 def _walk_items(buffer: bytes, position: int, end: int, undefined: bool, depth: int,
-                max_depth: int) -> int:
+                max_depth: int, seen: set[int] | None) -> int:
     """Walk the items of a sequence value from ``position``: up to ``end`` for a defined
-    length, or through its delimiter; return the position after it."""
+    length, or through its delimiter; return the position after it. The tags of the
+    elements met are added to ``seen``, if given."""
     if depth > max_depth:
         raise _NotPlain
     while position < end:
@@ -320,11 +332,11 @@ def _walk_items(buffer: bytes, position: int, end: int, undefined: bool, depth: 
         if tag != ITEM:
             raise _NotPlain
         if length == UNDEFINED_LENGTH:
-            position = _walk_elements(buffer, position, end, True, depth, max_depth)
+            position = _walk_elements(buffer, position, end, True, depth, max_depth, seen)
             continue
         item_end = position + length
         if item_end > end or _walk_elements(buffer, position, item_end, False, depth,
-                                            max_depth) != item_end:
+                                            max_depth, seen) != item_end:
             raise _NotPlain
         position = item_end
     if undefined:
@@ -333,7 +345,7 @@ def _walk_items(buffer: bytes, position: int, end: int, undefined: bool, depth: 
 
 
 def _walk_elements(buffer: bytes, position: int, end: int, undefined: bool, depth: int,
-                   max_depth: int) -> int:
+                   max_depth: int, seen: set[int] | None) -> int:
     """Walk the explicit VR elements of an item from ``position``: up to ``end`` for a
     defined length, or through its delimiter; return the position after it."""
     while position < end:
@@ -342,6 +354,8 @@ def _walk_elements(buffer: bytes, position: int, end: int, undefined: bool, dept
         group, number = _TAG(buffer, position)
         if (group << 16 | number) == ITEM_DELIMITER and undefined:
             return position + 8
+        if seen is not None:
+            seen.add(group << 16 | number)
         _, _, vr_bytes, length = _EXPLICIT_HEAD(buffer, position)
         vr, long_length = _VRS.get(vr_bytes, (None, False))
         if vr is None:
@@ -353,13 +367,13 @@ def _walk_elements(buffer: bytes, position: int, end: int, undefined: bool, dept
         if length == UNDEFINED_LENGTH:
             if vr != "SQ":
                 raise _NotPlain
-            position = _walk_items(buffer, value_at, end, True, depth + 1, max_depth)
+            position = _walk_items(buffer, value_at, end, True, depth + 1, max_depth, seen)
             continue
         position = value_at + length
         if position > end:
             raise _NotPlain
         if vr == "SQ":
-            _walk_items(buffer, value_at, position, False, depth + 1, max_depth)
+            _walk_items(buffer, value_at, position, False, depth + 1, max_depth, seen)
     if undefined:
         raise _NotPlain  # no delimiter
     return position

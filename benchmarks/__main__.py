@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from benchmarks.datasets import CACHE, SPECS, GeneratedDataset, ensure_dataset
+from benchmarks.machine import LOAD_WAIT, add_run_options, load_average, wait_for_load
 from benchmarks.profile import PySpy, summarise
 from benchmarks.report import Results, as_record, format_table
 from benchmarks.servers import SERVERS, BenchServer
@@ -57,12 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="calls per latency step (default: 50; 10 for mf200)")
     parser.add_argument("--profile-rate", type=int, default=100,
                         help="py-spy samples per second (default 100)")
-    parser.add_argument("--json", type=Path, default=None,
-                        help="where to write every measurement (default: "
-                             "benchmarks/.cache/results/<time>.json)")
-    parser.add_argument("--max-load", type=float, default=None,
-                        help="before each server's run, wait (at most 15 min) until the "
-                             "1-minute load average is at most this")
+    add_run_options(parser, "<time>", "each server's run")
     parser.add_argument("--snapshot", action="store_true",
                         help="run Lethe from a copy of the committed src/ at HEAD, so that "
                              "edits made during the run do not change what is measured")
@@ -101,18 +97,6 @@ def _use_snapshot() -> str:
     return commit
 
 
-def _load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
-
-
-def _wait_for_load(limit: float | None) -> None:
-    deadline = time.monotonic() + 900
-    while limit is not None and os.getloadavg()[0] > limit and time.monotonic() < deadline:
-        print(f"  waiting: {_load()}", file=sys.stderr, flush=True)
-        time.sleep(15)
-
-
 def _run_server(kind: str, dataset: GeneratedDataset, steps: list[Step], results: Results,
                 args: argparse.Namespace, profile_dir: Path, repetition: int) -> None:
     with BenchServer(kind, args.keep_workdir) as server:
@@ -141,26 +125,26 @@ def main(argv: list[str] | None = None) -> int:
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     version = f"snapshot of {_use_snapshot()}" if args.snapshot else _lethe_version()
     record = {"started": stamp, "repeat": repeat, "quick": args.quick,
-              "servers": args.servers, "lethe": version, "load_before": _load(),
+              "servers": args.servers, "lethe": version, "load_before": load_average(),
               "datasets": []}
-    print(f"benchmark {stamp}, Lethe at {record['lethe']}: {_load()}", flush=True)
+    print(f"benchmark {stamp}, Lethe at {record['lethe']}: {load_average()}", flush=True)
     for name in args.datasets:
         dataset = ensure_dataset(name, args.quick)
         active = [step for step in steps if step.applies_to(dataset)]
         results: Results = {}
         for repetition in range(repeat):
             order = args.servers if repetition % 2 == 0 else list(reversed(args.servers))
-            print(f"{dataset.name} repetition {repetition + 1}/{repeat}: {_load()}",
+            print(f"{dataset.name} repetition {repetition + 1}/{repeat}: {load_average()}",
                   file=sys.stderr, flush=True)
             for kind in order:
-                _wait_for_load(args.max_load)
+                wait_for_load(args.max_load, time.monotonic() + LOAD_WAIT)
                 _run_server(kind, dataset, active, results, args, CACHE / "profiles", repetition)
         print()
         print(format_table(dataset, active, results, repeat))
         now = version if args.snapshot else _lethe_version()
-        print(f"after {dataset.name}: {_load()}; Lethe at {now}", flush=True)
+        print(f"after {dataset.name}: {load_average()}; Lethe at {now}", flush=True)
         record["datasets"].append(as_record(dataset, results))
-    record["load_after"] = _load()
+    record["load_after"] = load_average()
     output = args.json or CACHE / "results" / f"{stamp}.json"
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(record, indent=1))

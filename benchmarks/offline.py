@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.datasets import CACHE, SPECS, STAMP, GeneratedDataset, ensure_dataset
+from benchmarks.machine import LOAD_WAIT, add_run_options, load_average, wait_for_load
 from benchmarks.servers import LETHE_COMMAND, _machine_busy, _status_kib
 
 PEERS = {"dicognito": "0.19.0", "dicom-anonymizer": "2.1.0"}
@@ -292,12 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--output-root", type=Path, default=DEFAULT_OUTPUT_ROOT,
                         help=f"where the tools write (default: {DEFAULT_OUTPUT_ROOT}; see "
                              "above)")
-    parser.add_argument("--max-load", type=float, default=None,
-                        help="before each run, wait (at most 15 min in all) until the "
-                             "1-minute load average is at most this")
-    parser.add_argument("--json", type=Path, default=None,
-                        help="where to write every measurement (default: "
-                             "benchmarks/.cache/results/offline-<time>.json)")
+    add_run_options(parser, "offline-<time>", "each run (the waits of all runs together)")
     return parser
 
 
@@ -308,17 +304,13 @@ def main(argv: list[str] | None = None) -> int:
     peers = ensure_peers()
     dataset = ensure_dataset(args.dataset, args.quick)
     source = flat_copy(dataset)
-    one, five, _ = os.getloadavg()
-    print(f"offline benchmark {stamp}: {dataset.name}, {os.cpu_count()} cores, "
-          f"load average {one:.2f} {five:.2f}", flush=True)
+    print(f"offline benchmark {stamp}: {dataset.name}, {load_average()}", flush=True)
     results: dict[str, list[Measure]] = {tool: [] for tool in args.tools}
-    deadline = time.monotonic() + 900
+    deadline = time.monotonic() + LOAD_WAIT
     for number in range(rounds):
         order = args.tools if number % 2 == 0 else list(reversed(args.tools))
         for tool in order:
-            while (args.max_load is not None and os.getloadavg()[0] > args.max_load
-                   and time.monotonic() < deadline):
-                time.sleep(5)
+            wait_for_load(args.max_load, deadline)
             measure = run_tool(tool, source, len(dataset.files), peers, args.jobs,
                                args.output_root)
             results[tool].append(measure)

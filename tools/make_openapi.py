@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import re
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -43,7 +42,7 @@ from pathlib import Path
 
 from starlette.routing import Mount, Route
 
-from lethe.api.routing import WordsConvertor
+from lethe.api.routing import PARAMETER, WordsConvertor
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -54,7 +53,6 @@ from tools.openapi_additions import add_lethe  # noqa: E402
 REFERENCE = REFERENCE_FOLDER / "orthanc-openapi.json"
 OUTPUT = ROOT / "src" / "lethe" / "api" / "openapi.json"
 METHODS = ("get", "put", "post", "delete")
-PARAMETER = re.compile(r"{(\w+)(?::(\w+))?}")
 
 ERROR_SCHEMA = {
     "description": "Orthanc's error object; Details only when the error carries details",

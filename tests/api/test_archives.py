@@ -7,7 +7,6 @@ import io
 import random
 import shutil
 import subprocess
-import time
 import zipfile
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from pydicom.fileset import FileSet
 
 from tests.support import corpus
 from tests.support.dicomgen import make_file
+from tests.support.jobs import wait_for_job
 
 DCIODVFY = shutil.which("dciodvfy")
 DCMDUMP = shutil.which("dcmdump")
@@ -166,7 +166,7 @@ def test_asynchronous_archive_equals_orthanc(servers, uploaded):
     for name, client in (("orthanc", oracle), ("lethe", lethe)):
         handle = client.post(f"/studies/{study}/archive", json={"Asynchronous": True}).json()
         assert handle["Path"] == f"/jobs/{handle['ID']}"
-        job = wait(client, handle["ID"])
+        job = wait_for_job(client, handle["ID"])
         assert job["State"] == "Success" and job["Type"] == "Archive", job
         r = client.get(f"/jobs/{handle['ID']}/archive")
         assert r.status_code == 200 and r.headers["content-type"] == "application/zip"
@@ -178,16 +178,6 @@ def test_asynchronous_archive_equals_orthanc(servers, uploaded):
     for key in ("Description", "InstancesCount", "UncompressedSize", "UncompressedSizeMB"):
         assert ours[key] == theirs[key]
     assert int(ours["ArchiveSize"]) > 0
-
-
-def wait(client, job_id: str) -> dict:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        job = client.get(f"/jobs/{job_id}").json()
-        if job["State"] in ("Success", "Failure"):
-            return job
-        time.sleep(0.05)
-    raise AssertionError(f"job {job_id} did not end")
 
 
 @pytest.mark.orthanc
@@ -253,7 +243,7 @@ def test_filename_options(lethe):
     assert r.headers["content-disposition"] == 'filename="cd.zip"'
     r = lethe.post("/tools/create-archive", json={"Resources": [study], "Filename": "x.zip",
                                                   "Asynchronous": True})
-    job = wait(lethe, r.json()["ID"])
+    job = wait_for_job(lethe, r.json()["ID"])
     r = lethe.get(f"/jobs/{job['ID']}/archive")
     assert r.headers["content-disposition"] == 'filename="x.zip"'
     for bad in ({"Filename": 3}, {"Filename": 'a"b'}, {"Filename": "a\r\nb"}):
@@ -345,10 +335,10 @@ def test_names_that_clean_to_nothing(lethe):
 
 def test_job_output_is_kept_until_the_next_one(lethe):
     study = upload_study(lethe)
-    first = wait(lethe, lethe.post(f"/studies/{study}/archive",
+    first = wait_for_job(lethe, lethe.post(f"/studies/{study}/archive",
                                    json={"Asynchronous": True}).json()["ID"])
     assert lethe.get(f"/jobs/{first['ID']}/archive").status_code == 200
-    second = wait(lethe, lethe.post(f"/studies/{study}/media",
+    second = wait_for_job(lethe, lethe.post(f"/studies/{study}/media",
                                     json={"Asynchronous": True, "Priority": 3}).json()["ID"])
     assert second["Type"] == "Media" and second["Priority"] == 3
     r = lethe.get(f"/jobs/{first['ID']}/archive")

@@ -3,21 +3,11 @@ shown by ``/jobs/{id}`` and ``/jobs?expand`` (Orthanc 1.12.9)."""
 
 from __future__ import annotations
 
-import time
-
 import pydicom
 import pytest
 
 from tests.support.dicomgen import make_file
-
-
-def wait(client, job_id: str) -> dict:
-    for _ in range(400):
-        job = client.get(f"/jobs/{job_id}").json()
-        if job["State"] in ("Success", "Failure"):
-            return job
-        time.sleep(0.02)
-    raise AssertionError(f"job {job_id} did not end")
+from tests.support.jobs import wait_for_job
 
 
 def upload_study(client, series: int = 1) -> dict:
@@ -35,7 +25,7 @@ def test_user_data_is_returned_by_the_job(lethe, user_data):
     a = upload_study(lethe)
     handle = lethe.post(f"/studies/{a['ParentStudy']}/modify", json={
         "Replace": {"PatientName": "toto"}, "UserData": user_data, "Asynchronous": True}).json()
-    job = wait(lethe, handle["ID"])
+    job = wait_for_job(lethe, handle["ID"])
     assert job["State"] == "Success"
     assert job["UserData"] == user_data
     listed = {j["ID"]: j for j in lethe.get("/jobs?expand").json()}
@@ -54,14 +44,14 @@ def test_every_job_route_keeps_user_data(lethe):
     for route, body in routes:
         r = lethe.post(route, json={**body, "UserData": route, "Asynchronous": True})
         assert r.status_code == 200, (route, r.text)
-        assert wait(lethe, r.json()["ID"])["UserData"] == route
+        assert wait_for_job(lethe, r.json()["ID"])["UserData"] == route
 
 
 def test_a_job_without_user_data_has_no_such_field(lethe):
     a = upload_study(lethe)
     handle = lethe.post(f"/studies/{a['ParentStudy']}/anonymize",
                         json={"Asynchronous": True}).json()
-    assert "UserData" not in wait(lethe, handle["ID"])
+    assert "UserData" not in wait_for_job(lethe, handle["ID"])
 
 
 def test_a_synchronous_answer_does_not_carry_user_data(lethe):

@@ -3,7 +3,6 @@ later; Lethe asks Orthanc 1.10.1 to send a study to Lethe)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -11,6 +10,7 @@ import pytest
 
 from tests.network.nodes import Pair, pair
 from tests.support.corpus import sample
+from tests.support.jobs import wait_for_job
 
 BRAINIX = "Brainix/Flair"
 STUDY_UID = "2.16.840.1.113669.632.20.1211.10000357775"
@@ -24,15 +24,6 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
             for path in sorted(sample(BRAINIX).glob("*.dcm")):
                 assert orthanc.post("/instances", content=path.read_bytes()).status_code == 200
         yield both
-
-
-def _finished(client: httpx.Client, job: str) -> dict:
-    for _ in range(200):
-        state = client.get(f"/jobs/{job}").json()
-        if state["State"] in ("Success", "Failure"):
-            return state
-        time.sleep(0.05)
-    raise AssertionError(f"job {job} did not finish")
 
 
 def _count(client: httpx.Client) -> int:
@@ -64,14 +55,14 @@ def test_asynchronous_move_is_a_job(servers: Pair) -> None:
                             json={**MOVE, "Asynchronous": True, "Priority": 3})
         assert answer.status_code == 200, answer.text
         assert answer.json()["Path"] == f"/jobs/{answer.json()['ID']}"
-        state = _finished(lethe, answer.json()["ID"])
+        state = wait_for_job(lethe, answer.json()["ID"])
         assert state["State"] == "Success", state
         assert (state["Type"], state["Priority"]) == ("DicomMoveScu", 3)
         assert state["Content"]["TargetAet"] == "LETHE"
         assert _count(lethe) == _count(orthanc)
         failing = lethe.post("/modalities/orthanc/move", json={
             **MOVE, "Synchronous": False, "Resources": [{"StudyInstanceUID": "1.2.3"}]})
-        state = _finished(lethe, failing.json()["ID"])
+        state = wait_for_job(lethe, failing.json()["ID"])
         assert (state["State"], state["ErrorCode"]) == ("Failure", 9)  # NetworkProtocol
         permissive = lethe.post("/modalities/orthanc/move", json={
             **MOVE, "Permissive": True, "Resources": [{"StudyInstanceUID": "1.2.3"}]})

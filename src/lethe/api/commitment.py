@@ -67,7 +67,7 @@ async def storage_commitment(request: Request) -> Response:
     instances = await run_in_thread(_commitment_instances, request, body)
     network = network_of(request)
     transaction = await run_in_thread(commitment.request, network.commitments,
-                                          peer_of(request, modality, body), instances)
+                                      peer_of(request, modality, body), instances)
     return json_response({"ID": transaction, "Path": f"/storage-commitment/{transaction}"})
 
 

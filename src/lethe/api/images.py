@@ -170,7 +170,7 @@ async def list_frames(request: Request) -> Response:
 async def list_frame_routes(request: Request) -> Response:
     _frame_index(request, strict=False)
     await run_in_thread(store_of(request).resource, request.path_params["id"],
-                            Level.INSTANCE)
+                        Level.INSTANCE)
     return json_response(FRAME_ROUTES)
 
 

@@ -88,7 +88,7 @@ async def list_jobs(request: Request) -> Response:
 
 async def get_job(request: Request) -> Response:
     return json_response(await run_in_thread(engine_of(request).get,
-                                                 request.path_params["id"]))
+                                             request.path_params["id"]))
 
 
 async def delete_job(request: Request) -> Response:

@@ -182,7 +182,7 @@ async def store(request: Request) -> Response:
     lua = request.scope.get("lethe.origin") == "Lua"
     export_to = name if network.settings.log_exported_resources and not lua else None
     instances = await run_in_thread(instances_of_resources, store_of(request), resources,
-                                        export_to)
+                                    export_to)
     order = StoreOrder(peer_of(request, modality, body), tuple(instances), tuple(resources),
                        options.permissive,
                        (originator_aet, originator_id) if originator_id else None, transcode,
@@ -210,7 +210,7 @@ async def store_straight(request: Request) -> Response:
         raise bad_file_format("the body must be a DICOM file")
     peer = peer_of(request, modality, {})
     return json_response(await run_in_thread(_store_straight, network_of(request), peer,
-                                                 data))
+                                             data))
 
 
 # --- C-MOVE and C-GET from a modality -------------------------------------------------

@@ -26,7 +26,7 @@ from lethe.errors import bad_file_format
 from lethe.jobs.modification import ModificationJob, ModificationPlan, ParsedFrom
 from lethe.jobs.studies import plan_merge, plan_split
 from lethe.jobs.submission import check_submission, new_context, source_instances
-from lethe.store.model import COMPRESSION_NONE, Level
+from lethe.store.model import COMPRESSION_NONE, Attachment, Level
 from lethe.store.store import Store
 
 SMALL_FILE = 1024 * 1024
@@ -95,7 +95,7 @@ async def instance_route(request: Request) -> Response:
     if parsed.dry_run:
         return await instance_plan_response(request, parsed)
     store, config = store_of(request), request.app.state.config
-    attachment = store.file_attachment(rid) if _answered_here(store, parsed) else None
+    attachment = _file_answered_here(store, parsed, rid)
 
     def modify() -> bytes | BinaryIO:
         with store.open_file(rid, attachment) as fp:  # 404 before a counter value is drawn
@@ -113,20 +113,26 @@ async def instance_route(request: Request) -> Response:
                                           config.DicomLossyTranscodingQuality)
                 record_instance_pseudonyms(store, parsed, context, rid, written)
             return output_in_memory(write) if in_memory else spooled_output(write)
-    here = attachment is not None and attachment.compression == COMPRESSION_NONE \
-        and attachment.size <= SMALL_FILE
-    return output_response(await run_short(here, modify), "application/dicom")
+    return output_response(await run_short(attachment is not None, modify),
+                           "application/dicom")
 
 
-def _answered_here(store: Store, parsed: ModificationRequest) -> bool:
-    """Whether a request may be answered on the event loop (:func:`run_short`), if the
-    file is small and stored as it is: its work then waits on nothing (a local index, no
-    transcoding, no pseudonym register entry written; the ``Anonymized<N>`` counter is
-    drawn from memory, :mod:`lethe.store.sequences`) and takes about a millisecond of CPU,
-    less than the 5 ms a thread may keep the interpreter; a hop to a thread would add a
-    fifth to the latency of the request."""
-    return store.index.local and parsed.transcode is None and not (
-        parsed.pseudonymization_key is not None and store.pseudonym_register)
+def _file_answered_here(store: Store, parsed: ModificationRequest,
+                        instance_id: str) -> Attachment | None:
+    """The instance's file attachment when the request is answered on the event loop
+    (:func:`run_short`), else None (404 for an unknown instance).
+
+    That is a file of at most :data:`SMALL_FILE` bytes stored as it is, modified without
+    transcoding, with a local index and no pseudonym register entry to write (the
+    ``Anonymized<N>`` counter is drawn from memory, :mod:`lethe.store.sequences`): the work
+    waits on nothing and takes about a millisecond of CPU, less than the 5 ms a thread may
+    keep the interpreter, where a hop to a thread would add a fifth to the latency."""
+    if not store.index.local or parsed.transcode is not None or (
+            parsed.pseudonymization_key is not None and store.pseudonym_register):
+        return None
+    attachment = store.file_attachment(instance_id)
+    small = attachment.compression == COMPRESSION_NONE and attachment.size <= SMALL_FILE
+    return attachment if small else None
 
 
 async def resource_route(request: Request) -> Response:
@@ -139,9 +145,9 @@ async def resource_route(request: Request) -> Response:
     parsed = _parse(request, body, anonymize, level=level)
     if parsed.dry_run:
         return JSONResponse(await run_in_thread(_dry_run, request, parsed, [rid], level,
-                                                    options, level))
+                                                options, level))
     job = await run_in_thread(_plan_job, request, parsed, [rid], level, options, level,
-                                  _parsed_from(request, body, anonymize, level))
+                              _parsed_from(request, body, anonymize, level))
     return await run_job(request, job, options)
 
 
@@ -160,9 +166,9 @@ async def bulk_route(request: Request) -> Response:
     check_as = level or parsed.level
     if parsed.dry_run:
         return JSONResponse(await run_in_thread(_dry_run, request, parsed, resources,
-                                                    check_as, options, None))
+                                                check_as, options, None))
     job = await run_in_thread(_plan_job, request, parsed, resources, check_as, options, None,
-                                  _parsed_from(request, body, anonymize, level))
+                              _parsed_from(request, body, anonymize, level))
     return await run_job(request, job, options)
 
 

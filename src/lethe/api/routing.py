@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from starlette._utils import get_route_path
+from starlette._utils import get_route_path  # what Route.matches itself uses
 from starlette.convertors import (
     Convertor,
     FloatConvertor,
@@ -41,7 +41,8 @@ class WordsConvertor(Convertor):
         return value
 
 
-PARAMETER = re.compile(r"\{(\w+)(?::\w+)?\}")
+PARAMETER = re.compile(r"\{(\w+)(?::(\w+))?\}")
+"""A path parameter: its name, and its convertor's name if it has one."""
 
 
 def first_segment(path: str) -> str:

@@ -220,7 +220,7 @@ async def dicom_conformance(request: Request) -> Response:
     from what its listener serves."""
     network = request.app.state.network
     return text_response(await run_in_thread(conformance_statement,
-                                                 network.accepted_syntaxes()))
+                                             network.accepted_syntaxes()))
 
 
 def conformance_statement(syntaxes: list[str]) -> str:

@@ -23,7 +23,8 @@ As Orthanc 1.10.1 (``OrthancFindRequestHandler``):
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +53,8 @@ from lethe.store.find import FindQuery, find_tagged
 from lethe.store.ingest import PATIENT_COPY
 from lethe.store.model import Level
 from lethe.store.store import Store
+
+log = logging.getLogger(__name__)
 
 QUERY_RETRIEVE_LEVEL = 0x00080052
 SPECIFIC_CHARACTER_SET = 0x00080005
@@ -91,7 +94,8 @@ class FindSettings:
 
 @dataclass(frozen=True)
 class FindOutcome:
-    """The answers, and whether they are all (False: cut by the limit)."""
+    """The answers to a C-FIND, and whether they are all (False: cut by the limit,
+    ``LimitFindResults`` or the worklists' ``LimitAnswers``)."""
 
     answers: list[Dataset]
     complete: bool = True
@@ -332,3 +336,25 @@ def iter_statuses(outcome: FindOutcome) -> Iterator[tuple[int, Dataset | None]]:
         yield 0xFF00, answer
     if not outcome.complete:
         yield 0xFE00, None
+
+
+def find_responses(event: Any, find: Callable[[], FindOutcome],
+                   what: str) -> Iterator[tuple[int, Dataset | None]]:
+    """pynetdicom's C-FIND responses to ``event``: the pending answers of ``find()``, then
+    its final status (0xFE00 when the answers were cut, or once the requester cancels);
+    0xC000 (unable to process) when ``find()`` raises, logged as a ``what`` failure."""
+    try:
+        outcome = find()
+    except LetheError as exc:
+        log.warning("%s refused: %s", what, exc.details or exc.code.description)
+        yield 0xC000, None
+        return
+    except Exception:
+        log.error("%s failed", what, exc_info=True)
+        yield 0xC000, None
+        return
+    for status, answer in iter_statuses(outcome):
+        if event.is_cancelled:
+            yield 0xFE00, None
+            return
+        yield status, answer

@@ -214,25 +214,13 @@ class DicomServer:
         if not self._allowed(event, Request.FIND):
             yield 0xC000, None
             return
-        try:
-            identifier = event.identifier
-            if self.network.hooks is not None and self.network.hooks.handles(FIND_FILTER):
-                identifier = filter_find_query(self.network.hooks, identifier, find_origin(event))
-            outcome = findscp.find_answers(self.network.store, identifier,
-                                           self.network.find_settings())
-        except LetheError as exc:
-            log.warning("C-FIND refused: %s", exc.details or exc.code.description)
-            yield 0xC000, None
-            return
-        except Exception:
-            log.error("C-FIND failed", exc_info=True)
-            yield 0xC000, None
-            return
-        for status, answer in findscp.iter_statuses(outcome):
-            if event.is_cancelled:
-                yield 0xFE00, None
-                return
-            yield status, answer
+        yield from findscp.find_responses(event, lambda: self._find_answers(event), "C-FIND")
+
+    def _find_answers(self, event: evt.Event) -> findscp.FindOutcome:
+        identifier = event.identifier
+        if self.network.hooks is not None and self.network.hooks.handles(FIND_FILTER):
+            identifier = filter_find_query(self.network.hooks, identifier, find_origin(event))
+        return findscp.find_answers(self.network.store, identifier, self.network.find_settings())
 
     def _on_worklist_find(self, event: evt.Event) -> Iterator[tuple[int, Dataset | None]]:
         if not self._allowed(event, Request.FIND_WORKLIST):

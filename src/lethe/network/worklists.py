@@ -50,7 +50,7 @@ from lethe.dicom.create import ENCODING_TERMS
 from lethe.dicom.dicomjson import detect_encoding, dictionary_entry, element_string
 from lethe.dicom.maintags import FindConstraint
 from lethe.errors import LetheError, bad_request
-from lethe.network.findscp import encodable
+from lethe.network.findscp import FindOutcome, encodable, find_responses
 
 if TYPE_CHECKING:
     from lethe.config import Config
@@ -280,14 +280,6 @@ def query_json_value(dataset: Dataset, tag: int) -> Any:
 
 
 # --- answering ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class WorklistOutcome:
-    """The answers, and whether they are all (False: cut by ``LimitAnswers``)."""
-
-    answers: list[Dataset]
-    complete: bool = True
-
-
 def worklist_files(folder: str) -> Iterator[Path]:
     """The ``.wl`` files of the folder (any case), in the order it lists them. Raises
     :class:`LetheError` when the folder cannot be read."""
@@ -301,7 +293,7 @@ def worklist_files(folder: str) -> Iterator[Path]:
 
 
 def find_worklists(settings: WorklistSettings, query: Dataset,
-                   matching: Dataset | None = None) -> WorklistOutcome:
+                   matching: Dataset | None = None) -> FindOutcome:
     """Match ``matching`` (else ``query``) against the worklists of ``settings``; the
     answers are cut down to the keys of ``query`` (as the plugin, whose ``FilterIssuerAet``
     changes the query it matches, not the one its answers are made of)."""
@@ -320,8 +312,8 @@ def find_worklists(settings: WorklistSettings, query: Dataset,
         answers.append(_in_encoding(extractor.extract(worklist), worklist,
                                     settings.default_encoding))
         if settings.limit_answers and len(answers) > settings.limit_answers:
-            return WorklistOutcome(answers, complete=False)
-    return WorklistOutcome(answers)
+            return FindOutcome(answers, complete=False)
+    return FindOutcome(answers)
 
 
 def _in_encoding(answer: Dataset, worklist: Dataset, encoding_name: str) -> Dataset:
@@ -352,7 +344,7 @@ _TEXT_VRS = frozenset({"SH", "LO", "ST", "LT", "UT", "UC", "PN"})
 
 
 def answer_worklist_find(settings: WorklistSettings, dispatcher: Dispatcher | None,
-                         identifier: Dataset, origin: dict[str, str]) -> WorklistOutcome:
+                         identifier: Dataset, origin: dict[str, str]) -> FindOutcome:
     """The answers to a worklist C-FIND request from ``origin`` (``RemoteIp``,
     ``RemoteAet``, ``CalledAet``). Raises :class:`LetheError` for a request that cannot be
     answered (worklists disabled, a malformed query, an unreadable folder)."""
@@ -365,14 +357,6 @@ def answer_worklist_find(settings: WorklistSettings, dispatcher: Dispatcher | No
     if settings.filter_issuer_aet:
         matching = filter_issuer_aet(copy.deepcopy(query), origin.get("RemoteAet", ""))
     return find_worklists(settings, query, matching)
-
-
-def iter_statuses(outcome: WorklistOutcome) -> Iterator[tuple[int, Dataset | None]]:
-    """The pending answers, then the final status for pynetdicom's C-FIND provider."""
-    for answer in outcome.answers:
-        yield 0xFF00, answer
-    if not outcome.complete:
-        yield 0xFE00, None
 
 
 # --- the listener -------------------------------------------------------------------------
@@ -391,19 +375,6 @@ def handle_find(network: DicomNetwork, event: Any) -> Iterator[tuple[int, Datase
     cannot be answered gets 0xC000 (unable to process), as in Orthanc."""
     from lethe.hooks.filters import find_origin
 
-    try:
-        outcome = answer_worklist_find(network.worklists, network.hooks, event.identifier,
-                                       find_origin(event))
-    except LetheError as exc:
-        log.warning("worklist C-FIND refused: %s", exc.details or exc.code.description)
-        yield 0xC000, None
-        return
-    except Exception:
-        log.error("worklist C-FIND failed", exc_info=True)
-        yield 0xC000, None
-        return
-    for status, answer in iter_statuses(outcome):
-        if event.is_cancelled:
-            yield 0xFE00, None
-            return
-        yield status, answer
+    yield from find_responses(event, lambda: answer_worklist_find(
+        network.worklists, network.hooks, event.identifier, find_origin(event)),
+        "worklist C-FIND")

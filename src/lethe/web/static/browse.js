@@ -171,7 +171,8 @@ function goToForm() {
 export async function studies() {
   const c = studySearch.criteria;
   const input = (name, attributes = {}) => h("input", { name, value: c[name] || "", ...attributes });
-  const form = h("form", { class: "search", role: "search", "aria-label": "Search studies" },
+  const results = h("section", { "aria-label": "Results", "aria-busy": "true" }, h("p", { class: "muted" }, "Searching…"));
+  const form = searchForm("Search studies", studySearch, () => renderStudies(results),
     field("Patient name", input("name", { autocomplete: "off" })),
     field("Patient ID", input("patientId", { autocomplete: "off" })),
     field("Accession number", input("accession", { autocomplete: "off" })),
@@ -180,24 +181,30 @@ export async function studies() {
     field("Study date to", input("to", { type: "date" })),
     field("Modality", input("modality", { placeholder: "CT, MR…", autocomplete: "off" })),
     labelField(c.label),
-    sortFields(STUDY_ORDERS, c),
+    sortFields(STUDY_ORDERS, c));
+  show("Studies", h("h1", {}, "Studies"), goToForm(), form, results);
+  await renderStudies(results);
+}
+
+// A search form of ``fields`` with Search and Clear buttons: each sets the criteria of
+// ``search`` (those of the form, or the newest first) and its first page, then ``render``s.
+function searchForm(label, search, render, ...fields) {
+  const form = h("form", { class: "search", role: "search", "aria-label": label }, ...fields,
     h("div", { class: "buttons" },
       h("button", { type: "submit" }, "Search"),
       h("button", { type: "button", class: "secondary", onclick: () => {
         clearForm(form);
-        studySearch.criteria = { ...NEWEST_FIRST };
-        studySearch.page = 0;
-        renderStudies(results);
+        search.criteria = { ...NEWEST_FIRST };
+        search.page = 0;
+        render();
       } }, "Clear")));
-  const results = h("section", { "aria-label": "Results", "aria-busy": "true" }, h("p", { class: "muted" }, "Searching…"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    studySearch.criteria = Object.fromEntries(new FormData(form).entries());
-    studySearch.page = 0;
-    renderStudies(results);
+    search.criteria = Object.fromEntries(new FormData(form).entries());
+    search.page = 0;
+    render();
   });
-  show("Studies", h("h1", {}, "Studies"), goToForm(), form, results);
-  await renderStudies(results);
+  return form;
 }
 
 // Run ``search`` into the results region, which is aria-busy meanwhile.
@@ -255,25 +262,12 @@ async function searchStudies(results) {
 // #/patients
 export async function patients() {
   const c = patientSearch.criteria;
-  const form = h("form", { class: "search", role: "search", "aria-label": "Search patients" },
+  const results = h("section", { "aria-label": "Results", "aria-busy": "true" });
+  const form = searchForm("Search patients", patientSearch, () => renderPatients(results),
     field("Patient name", h("input", { name: "name", value: c.name || "", autocomplete: "off" })),
     field("Patient ID", h("input", { name: "patientId", value: c.patientId || "", autocomplete: "off" })),
     labelField(c.label),
-    sortFields(PATIENT_ORDERS, c),
-    h("div", { class: "buttons" }, h("button", { type: "submit" }, "Search"),
-      h("button", { type: "button", class: "secondary", onclick: () => {
-        clearForm(form);
-        patientSearch.criteria = { ...NEWEST_FIRST };
-        patientSearch.page = 0;
-        renderPatients(results);
-      } }, "Clear")));
-  const results = h("section", { "aria-label": "Results", "aria-busy": "true" });
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    patientSearch.criteria = Object.fromEntries(new FormData(form).entries());
-    patientSearch.page = 0;
-    renderPatients(results);
-  });
+    sortFields(PATIENT_ORDERS, c));
   show("Patients", h("h1", {}, "Patients"), form, results);
   await renderPatients(results);
 }

@@ -3,9 +3,10 @@
 Parsing a received file and rendering its main tags is the CPU-bound part of
 an upload; done in a worker process, concurrent uploads use every core
 instead of sharing the server's interpreter. The worker also writes the file
-(durably), so the server only hands the bytes over (on a direct channel from
-the event loop, see :mod:`lethe.jobs.channel`) and indexes the result, in a
-group commit with the other uploads of the moment.
+(without waiting for the disk), so the server only hands the bytes over (on a
+direct channel from the event loop, see :mod:`lethe.jobs.channel`), then makes
+the file durable and indexes it together with the other uploads of the moment
+(:meth:`lethe.store.ingest.Ingest.index_received`).
 
 Large files are parsed and written by the server instead: sending them to a
 worker would copy them whole, and their header is small compared to their size.

@@ -173,6 +173,6 @@ def sendable(exc: Exception) -> Exception:
 
 def receive(storage_root: str, data: bytes, origin: Origin,
             compressed: bool = False) -> NewInstance:
-    """Parse a received file and write it (durably, ``compressed`` or not) into the
-    storage area: everything an upload does before its index commit."""
+    """Parse a received file and write it (``compressed`` or not, not yet durable) into the
+    storage area: everything an upload does before the server syncs and indexes it."""
     return write_received(_storage(storage_root), data, origin, compressed)

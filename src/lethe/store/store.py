@@ -411,10 +411,10 @@ class Store:
         return self.ingest.store_described(received)
 
     def index_received(self, new: NewInstance) -> Future[IngestResult]:
-        """Index an upload whose file a worker wrote durably into :attr:`storage_root`
-        (:func:`~lethe.store.ingest.write_received`), in one transaction with the uploads of
-        the moment. The future has the answer; the file is deleted unless its instance was
-        stored."""
+        """Make durable and index an upload whose file a worker wrote into
+        :attr:`storage_root` (:func:`~lethe.store.ingest.write_received`), in one storage sync
+        and one transaction with the uploads of the moment. The future has the answer; the
+        file is deleted unless its instance was stored."""
         return self.ingest.index_received(new)
 
     def commit_outputs(self, batch: list[NewInstance], finish_job: str | None = None

@@ -100,6 +100,27 @@ def test_an_in_place_study_modification_rebuilds_every_main_tag(make_app):
     assert lethe.post("/tools/lookup", content=b"1.2.9").json()[0]["ID"] == a["ParentStudy"]
 
 
+def test_an_in_place_modification_rebuilds_from_what_its_workers_wrote(make_app, monkeypatch):
+    lethe = make_app(OverwriteInstances=True)
+    a = upload(lethe, make_file(study_uid="1.2.8", series_uid="1.2.8.1", sop_uid="1.2.8.1.1",
+                                patient_id="P8", StudyDescription="old", SeriesDescription="s"))
+    store = lethe.app.state.store
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a file was read again")
+
+    monkeypatch.setattr(store, "read_file", no_reading)
+    modify(lethe, "studies", a["ParentStudy"], {
+        "Replace": {"StudyInstanceUID": "1.2.8", "StudyDescription": "new",
+                    "SeriesDescription": "s-new"},
+        "Keep": ["SeriesInstanceUID", "SOPInstanceUID"], "Force": True})
+    monkeypatch.undo()
+    assert get(lethe, f"/studies/{a['ParentStudy']}")["MainDicomTags"]["StudyDescription"] == "new"
+    assert get(lethe, f"/series/{a['ParentSeries']}")["MainDicomTags"]["SeriesDescription"] == \
+        "s-new"
+    assert_index_describes_files(make_app, lethe, a["ParentPatient"])
+
+
 def test_a_series_modification_into_the_same_series_rebuilds_its_tags(make_app):
     lethe = make_app()
     a = upload(lethe, make_file(study_uid="1.4", series_uid="1.4.1", SeriesDescription="before"))

@@ -203,8 +203,10 @@ class JobJournal:
     def added(self, snapshot: JobSnapshot, job: Job) -> None:
         """A job was submitted (before it may run)."""
 
-    def changed(self, snapshot: JobSnapshot, job: Job) -> None:
-        """The state, progress or error of a job changed."""
+    def changed(self, snapshot: JobSnapshot, job: Job, durable: bool = True) -> None:
+        """The state, progress or error of a job changed. Unless ``durable``, the record
+        may be lost to a power failure (never to a crash of the process) until the next
+        durable write: the job then looks as it did before."""
 
     def restarted(self, job_id: str) -> None:
         """A job was reset (resubmitted): it starts again from its beginning."""
@@ -591,15 +593,16 @@ class JobEngine:
                 log.error("the job journal failed (%s)", getattr(method, "__name__", "?"),
                           exc_info=True)
 
-    def _save(self, record: _Record) -> None:
-        """Tell the journal the state of ``record`` as it is now."""
+    def _save(self, record: _Record, durable: bool = True) -> None:
+        """Tell the journal the state of ``record`` as it is now (``durable``: see
+        :meth:`JobJournal.changed`)."""
         with self._journal_lock:
             with self._lock:
                 snapshot = record.snapshot()
                 if self._jobs.get(record.id) is not record:
                     return  # forgotten meanwhile
             try:
-                self._journal.changed(snapshot, record.job)
+                self._journal.changed(snapshot, record.job, durable)
             except Exception:
                 log.error("the job journal failed to save job %s", record.id, exc_info=True)
 
@@ -657,7 +660,9 @@ class JobEngine:
                     return
                 record.set_state(JobState.RUNNING)
             log.info("%s job %s running", record.job.job_type, record.id)
-            self._save(record)
+            # Lost to a power failure only with whatever the job indexed since (its first
+            # durable commit keeps it): the job then runs again from where it was.
+            self._save(record, durable=False)
             self._run(record)
 
     def _run(self, record: _Record) -> None:

@@ -41,8 +41,8 @@ from lethe.errors import ErrorCode, LetheError
 from lethe.jobs.job import Job, JobControl, JobInterrupted
 from lethe.jobs.pool import WorkerPool
 from lethe.jobs.worker import Produced, SharedTicket, SharedWork, produce_chunk
-from lethe.store.ingest import Origin
-from lethe.store.model import Level, NewInstance
+from lethe.store.ingest import FILE_METADATA, Origin
+from lethe.store.model import Level, NewInstance, RebuiltInstance
 from lethe.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -148,6 +148,7 @@ class ModificationJob(Job):
             self._failed = 0
             self._sources_deleted = False
             self._first_of_series: dict[str, str] = {}  # produced series -> an instance
+            self._first_described: dict[str, RebuiltInstance] = {}  # by instance, as written
             self._steps = 0  # steps saved (SaveJobs)
             self._reserved = []  # a rollback forgot the reservations
 
@@ -315,7 +316,9 @@ class ModificationJob(Job):
         with self._lock:
             for new, outcome in zip(batch, outcomes, strict=True):
                 self._produced.append(new.ids)
-                self._first_of_series.setdefault(new.ids[Level.SERIES], new.ids[Level.INSTANCE])
+                if new.ids[Level.SERIES] not in self._first_of_series:
+                    self._first_of_series[new.ids[Level.SERIES]] = new.ids[Level.INSTANCE]
+                    self._first_described[new.ids[Level.INSTANCE]] = _as_written(new)
                 if outcome.status == "Success" and not outcome.replaced:  # a new instance
                     self._created.append(new.ids[Level.INSTANCE])
             self._position += covered
@@ -337,10 +340,16 @@ class ModificationJob(Job):
         """Rebuild the main tags of every produced series, its study and its patient from
         the first instance the job produced in that series, as the newest Orthanc does:
         in the order of those instances' IDs, so that where several series share a study
-        or a patient, the one with the highest instance ID gives its tags."""
+        or a patient, the one with the highest instance ID gives its tags.
+
+        The tags are those the worker read from the dataset it wrote; only the instances
+        produced before a stop (a resumed job) are read again from their files. The
+        transaction needs no fsync of its own: the job's final state, saved next, makes it
+        durable before anyone learns that the job ended."""
         with self._lock:
             chosen = sorted(self._first_of_series.values())
-        self.store.rebuild_main_tags(chosen)
+            known = {i: self._first_described[i] for i in chosen if i in self._first_described}
+        self.store.rebuild_main_tags(chosen, described=known, durable=False)
 
     def _add_provenance(self, new: NewInstance, source: tuple[str, str, str, str]) -> None:
         """ModifiedFrom/AnonymizedFrom on the instance, and on each parent whose ID changed."""
@@ -376,6 +385,13 @@ class ModificationJob(Job):
         self.store.delete_instances([source_id for source_id in self.plan.sources
                                      if source_id not in produced])
         self._sources_deleted = True
+
+
+def _as_written(new: NewInstance) -> RebuiltInstance:
+    """What :meth:`Store.rebuild_main_tags` would read again from the file of ``new``."""
+    return RebuiltInstance(new.ids[Level.INSTANCE], new.tags,
+                           {name: new.metadata[name] for name in FILE_METADATA
+                            if name in new.metadata})
 
 
 def _resource_list(produced: list[tuple[str, str, str, str]]) -> list[dict]:

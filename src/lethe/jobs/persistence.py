@@ -182,8 +182,8 @@ class IndexJournal(JobJournal):
     def added(self, snapshot: JobSnapshot, job: Job) -> None:
         self._table.insert(self._row(snapshot, job, self.node))
 
-    def changed(self, snapshot: JobSnapshot, job: Job) -> None:
-        if not self._table.update(self._row(snapshot, job, self.node), self.node):
+    def changed(self, snapshot: JobSnapshot, job: Job, durable: bool = True) -> None:
+        if not self._table.update(self._row(snapshot, job, self.node), self.node, durable):
             log.debug("job %s is no longer kept by this node", snapshot.id)
 
     def restarted(self, job_id: str) -> None:

@@ -165,13 +165,15 @@ class Index(ABC):
         """Add (``present``) or remove a label; False if the resource does not exist."""
 
     @abstractmethod
-    def rebuild_main_tags(self, rebuilt: list[RebuiltInstance]) -> list[str]:
+    def rebuild_main_tags(self, rebuilt: list[RebuiltInstance],
+                          durable: bool = True) -> list[str]:
         """Replace, in one transaction and in order, the main tags that each instance of
         ``rebuilt`` gives its own resource and its ancestors (of ``levels``), their
         identifiers, and the instance metadata and attachment it carries. A later
         instance of the same resource wins. Nothing is logged in the changes (as
         Orthanc's reconstruction). Instances no longer indexed are skipped; returns the
-        IDs of those rebuilt."""
+        IDs of those rebuilt. Unless ``durable``, the transaction may be lost to a power
+        failure until the next durable one (never to a crash of the process)."""
 
     @abstractmethod
     def finish_job(self, job_id: str) -> None:

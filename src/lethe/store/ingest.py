@@ -220,6 +220,10 @@ def instance_metadata(ds: Dataset, origin: Origin, pixel_offset: int | None) -> 
     return meta
 
 
+FILE_METADATA = ("TransferSyntax", "SopClassUid")
+"""The names of the instance metadata :func:`file_metadata` gives."""
+
+
 def file_metadata(ds: Dataset) -> dict[str, str]:
     """The instance metadata that the file itself decides: ``TransferSyntax`` and, when
     the file has one, ``SopClassUid``."""

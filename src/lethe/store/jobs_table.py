@@ -49,10 +49,11 @@ class JobsTable:
                         f"VALUES ({_marks(JOB_COLUMNS)})", row.values())
         _in_write(self._index, work)
 
-    def update(self, row: JobRow, owner: str | None) -> bool:
+    def update(self, row: JobRow, owner: str | None, durable: bool = True) -> bool:
         """Write ``row`` over the job of its ID, if the job is still owned by ``owner``
         (``row.owner`` may hand it to another owner, or to none); False when it is not
-        (taken over, or deleted). ``request`` is left as it is."""
+        (taken over, or deleted). ``request`` is left as it is. Unless ``durable``, the
+        write may be lost to a power failure until the next durable one."""
         columns = [c for c in JOB_COLUMNS if c not in ("id", "request")]
 
         def work(cur: Any) -> bool:
@@ -60,7 +61,8 @@ class JobsTable:
                         f"WHERE id = ? AND {_owner_is(owner)}",
                         (*(getattr(row, c) for c in columns), row.id, *_owner_value(owner)))
             return bool(cur.rowcount == 1)
-        return _in_write(self._index, work)
+        with self._index._relaxed_unless(durable):
+            return _in_write(self._index, work)
 
     def delete(self, job_ids: list[str]) -> None:
         """Forget jobs, their steps included."""

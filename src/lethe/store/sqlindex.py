@@ -331,6 +331,11 @@ class SqlIndex(Index):
         """Writes inside may be lost on a power failure (never on a process crash)."""
         yield
 
+    def _relaxed_unless(self, durable: bool) -> contextlib.AbstractContextManager[None]:
+        """:meth:`_relaxed` unless ``durable``: a write the next durable commit of the index
+        makes durable too, when nothing is acknowledged in between."""
+        return contextlib.nullcontext() if durable else self._relaxed()
+
     @contextmanager
     def _write(self, logs_changes: bool = False) -> Iterator[Any]:
         """A write transaction; one that ``logs_changes`` claims the change counter first
@@ -561,9 +566,10 @@ class SqlIndex(Index):
             return True
 
     @retried
-    def rebuild_main_tags(self, rebuilt: list[RebuiltInstance]) -> list[str]:
+    def rebuild_main_tags(self, rebuilt: list[RebuiltInstance],
+                          durable: bool = True) -> list[str]:
         done = []
-        with self._write() as cur:
+        with self._relaxed_unless(durable), self._write() as cur:
             for instance in rebuilt:
                 chain = _ancestor_chain(cur, instance.instance_id)
                 if chain is None:
@@ -1001,8 +1007,7 @@ class SqlIndex(Index):
     @retried
     def merge_pseudonyms(self, key_name: str, entries: list[RegisterEntry],
                          strict: bool, durable: bool = True) -> MergeCounts:
-        with self._relaxed() if not durable else contextlib.nullcontext(), \
-                self._write() as cur:
+        with self._relaxed_unless(durable), self._write() as cur:
             return merge_entries(cur, key_name, entries, now_stamp(), strict)
 
     def find_pseudonyms(self, key_name: str, *, pseudonym: str | None = None,

@@ -44,6 +44,7 @@ from lethe.store.model import (
     Export,
     Level,
     NewInstance,
+    RebuiltInstance,
     Resource,
     StoreOutcome,
 )
@@ -639,17 +640,25 @@ class Store:
     # --- reconstruction ----------------------------------------------------
     def rebuild_main_tags(self, instance_ids: Iterable[str],
                           levels: tuple[Level, ...] = tuple(Level),
-                          files: bool = False) -> list[str]:
+                          files: bool = False, *,
+                          described: Mapping[str, RebuiltInstance] | None = None,
+                          durable: bool = True) -> list[str]:
         """Read the files of ``instance_ids`` again and replace the main tags that each
         gives its own resource and its ancestors of ``levels`` (Orthanc's "reconstruct"),
         in order, in one index transaction: a later instance of the same resource wins.
         With ``files``, the attachment rows get the files' actual size and MD5 too.
+        ``described`` has what is known already of some files (read when they were
+        written, for all levels): those are not read again. ``durable``: see
+        :meth:`Index.rebuild_main_tags`.
 
         Instances deleted meanwhile are skipped; a missing or unreadable file raises
         :class:`LetheError`. Returns the IDs of the instances rebuilt.
         """
         rebuilt = []
         for instance_id in instance_ids:
+            if described and instance_id in described and not files:
+                rebuilt.append(described[instance_id])
+                continue
             attachment = self.index.attachment(instance_id)
             if attachment is None:
                 continue
@@ -661,7 +670,7 @@ class Store:
                 raise
             rebuilt.append(describe_stored(instance_id, data, levels,
                                            attachment if files else None))
-        return self.index.rebuild_main_tags(rebuilt)
+        return self.index.rebuild_main_tags(rebuilt, durable)
 
     # --- consistency -------------------------------------------------------
     def check(self, settle: float = 0.0) -> tuple[set[str], set[str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,13 +68,20 @@ def engine_of(request: Request) -> JobEngine:
     return request.app.state.jobs
 
 
-async def run_job(request: Request, job: Job, options: JobOptions) -> Response:
+async def run_job(request: Request, job: Job | Callable[[], Job],
+                  options: JobOptions) -> Response:
     """Submit ``job`` with the priority and user data of ``options``. Synchronous: wait for
     it without blocking the event loop and answer its ``Content``, or raise its error (code
     and details) as a :class:`LetheError`. Asynchronous: answer the handle
-    ``{"ID": ..., "Path": "/jobs/<id>"}`` at once."""
-    job_id, outcome = await run_in_thread(  # a saved job is written to the index
-        engine_of(request).submit_tracked, job, options.priority, options.user_data)
+    ``{"ID": ..., "Path": "/jobs/<id>"}`` at once. ``job`` may be the function that plans
+    the job (its errors are the request's): it runs on the thread that submits it."""
+    engine = engine_of(request)
+
+    def submit() -> tuple[str, Future]:
+        planned = job if isinstance(job, Job) else job()
+        return engine.submit_tracked(planned, options.priority, options.user_data)
+    # one thread for both: planning reads the index, a saved job is written to it
+    job_id, outcome = await run_in_thread(submit)
     if not options.synchronous:
         return json_response({"ID": job_id, "Path": f"/jobs/{job_id}"})
     return json_response(await asyncio.wrap_future(outcome))

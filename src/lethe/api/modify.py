@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import BinaryIO
@@ -146,9 +147,9 @@ async def resource_route(request: Request) -> Response:
     if parsed.dry_run:
         return JSONResponse(await run_in_thread(_dry_run, request, parsed, [rid], level,
                                                 options, level))
-    job = await run_in_thread(_plan_job, request, parsed, [rid], level, options, level,
-                              _parsed_from(request, body, anonymize, level))
-    return await run_job(request, job, options)
+    return await run_job(request, functools.partial(
+        _plan_job, request, parsed, [rid], level, options, level,
+        _parsed_from(request, body, anonymize, level)), options)
 
 
 async def bulk_route(request: Request) -> Response:
@@ -167,9 +168,9 @@ async def bulk_route(request: Request) -> Response:
     if parsed.dry_run:
         return JSONResponse(await run_in_thread(_dry_run, request, parsed, resources,
                                                 check_as, options, None))
-    job = await run_in_thread(_plan_job, request, parsed, resources, check_as, options, None,
-                              _parsed_from(request, body, anonymize, level))
-    return await run_job(request, job, options)
+    return await run_job(request, functools.partial(
+        _plan_job, request, parsed, resources, check_as, options, None,
+        _parsed_from(request, body, anonymize, level)), options)
 
 
 def _dry_run(request: Request, parsed: ModificationRequest, resources: list[str],
@@ -231,8 +232,7 @@ async def _study_job(request: Request, planner) -> Response:
         made = planner(state.store, state.config, state.tags, request.path_params["id"], body,
                        options.keep_source, options.permissive, origin_of(request))
         return ModificationJob(state.store, state.pool, made)
-    job = await run_in_thread(plan)
-    return await run_job(request, job, options)
+    return await run_job(request, plan, options)
 
 
 routes = [

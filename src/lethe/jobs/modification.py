@@ -41,7 +41,7 @@ from lethe.errors import ErrorCode, LetheError
 from lethe.jobs.job import Job, JobControl, JobInterrupted
 from lethe.jobs.pool import WorkerPool
 from lethe.jobs.worker import Produced, SharedTicket, SharedWork, produce_chunk
-from lethe.store.ingest import FILE_METADATA, Origin
+from lethe.store.ingest import Origin, described_as_written
 from lethe.store.model import Level, NewInstance, RebuiltInstance
 from lethe.store.store import Store
 
@@ -318,7 +318,7 @@ class ModificationJob(Job):
                 self._produced.append(new.ids)
                 if new.ids[Level.SERIES] not in self._first_of_series:
                     self._first_of_series[new.ids[Level.SERIES]] = new.ids[Level.INSTANCE]
-                    self._first_described[new.ids[Level.INSTANCE]] = _as_written(new)
+                    self._first_described[new.ids[Level.INSTANCE]] = described_as_written(new)
                 if outcome.status == "Success" and not outcome.replaced:  # a new instance
                     self._created.append(new.ids[Level.INSTANCE])
             self._position += covered
@@ -385,13 +385,6 @@ class ModificationJob(Job):
         self.store.delete_instances([source_id for source_id in self.plan.sources
                                      if source_id not in produced])
         self._sources_deleted = True
-
-
-def _as_written(new: NewInstance) -> RebuiltInstance:
-    """What :meth:`Store.rebuild_main_tags` would read again from the file of ``new``."""
-    return RebuiltInstance(new.ids[Level.INSTANCE], new.tags,
-                           {name: new.metadata[name] for name in FILE_METADATA
-                            if name in new.metadata})
 
 
 def _resource_list(produced: list[tuple[str, str, str, str]]) -> list[dict]:

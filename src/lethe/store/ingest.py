@@ -220,8 +220,7 @@ def instance_metadata(ds: Dataset, origin: Origin, pixel_offset: int | None) -> 
     return meta
 
 
-FILE_METADATA = ("TransferSyntax", "SopClassUid")
-"""The names of the instance metadata :func:`file_metadata` gives."""
+_FILE_METADATA = ("TransferSyntax", "SopClassUid")  # the names file_metadata gives
 
 
 def file_metadata(ds: Dataset) -> dict[str, str]:
@@ -252,6 +251,14 @@ def describe_stored(instance_id: str, data: bytes, levels: tuple[Level, ...],
                                              compressed_md5=stored[1])
         return RebuiltInstance(instance_id, level_tags(ds), file_metadata(ds), levels,
                                attachment)
+
+
+def described_as_written(new: NewInstance) -> RebuiltInstance:
+    """What :func:`describe_stored` would read again from the file of ``new`` (all levels,
+    the attachment row kept), from the main tags and metadata read when it was written."""
+    return RebuiltInstance(new.ids[Level.INSTANCE], new.tags,
+                           {name: new.metadata[name] for name in _FILE_METADATA
+                            if name in new.metadata})
 
 
 def level_tags(ds: Dataset) -> dict[Level, dict[str, str]]:

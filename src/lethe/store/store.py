@@ -647,16 +647,16 @@ class Store:
         gives its own resource and its ancestors of ``levels`` (Orthanc's "reconstruct"),
         in order, in one index transaction: a later instance of the same resource wins.
         With ``files``, the attachment rows get the files' actual size and MD5 too.
-        ``described`` has what is known already of some files (read when they were
-        written, for all levels): those are not read again. ``durable``: see
-        :meth:`Index.rebuild_main_tags`.
+        ``described`` has what is known already of some files, without ``files``
+        (:func:`~lethe.store.ingest.described_as_written`): those are not read again.
+        ``durable``: see :meth:`Index.rebuild_main_tags`.
 
         Instances deleted meanwhile are skipped; a missing or unreadable file raises
         :class:`LetheError`. Returns the IDs of the instances rebuilt.
         """
-        rebuilt = []
+        rebuilt, described = [], described or {}
         for instance_id in instance_ids:
-            if described and instance_id in described and not files:
+            if instance_id in described:
                 rebuilt.append(described[instance_id])
                 continue
             attachment = self.index.attachment(instance_id)
